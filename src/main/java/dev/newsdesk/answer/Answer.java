@@ -1,0 +1,24 @@
+package dev.newsdesk.answer;
+
+import java.util.List;
+
+/**
+ * A grounded answer. {@code text} carries citation markers "[n]" that refer to {@code citations}.
+ *
+ * @param abstained true when the coverage does not answer the question; then {@code text} says so and
+ *                  {@code citations} lists the closest articles
+ * @param answerer which answerer produced the text ("extractive", "openai", ...)
+ * @param note a short note for the reader (e.g. "the chat model timed out; showing quoted sentences"), or null
+ * @param sentences per-sentence citation checks, empty for extractive answers (verbatim by construction)
+ */
+public record Answer(String question, String text, boolean abstained, List<Citation> citations, String answerer,
+                     String note, List<SentenceCheck> sentences) {
+    public Answer {
+        citations = List.copyOf(citations);
+        sentences = sentences == null ? List.of() : List.copyOf(sentences);
+    }
+
+    /** @param supportedBy the citation numbers whose passage supports the sentence */
+    public record SentenceCheck(String sentence, List<Integer> cited, boolean checked, boolean supported,
+                                double support, List<Integer> supportedBy) {}
+}
