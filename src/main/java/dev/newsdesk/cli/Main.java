@@ -1,2 +1,42 @@
 package dev.newsdesk.cli;
-public class Main { public static void main(String[] a){ System.out.println("hi " + Runtime.version()); } }
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: picocli dispatches to one class per subcommand; errors become one line, not a stack trace. */
+@Command(name = "newsdesk", mixinStandardHelpOptions = true, version = "newsdesk 0.1.0",
+        description = "Answers questions about a corpus of news coverage, with checked citations.",
+        subcommands = {IngestCommand.class, SearchCommand.class, AskCommand.class, CiteCommand.class,
+                StatsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit status when a run completed but skipped some inputs (each reported with its path and reason). */
+    public static final int EXIT_PARTIAL = 4;
+    public static final int EXIT_ERROR = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line with the given output streams; used by tests to run commands in process. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("newsdesk: " + Errors.describe(ex));
+            org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", ex);
+            return EXIT_ERROR;
+        });
+        return cl.execute(args);
+    }
+}

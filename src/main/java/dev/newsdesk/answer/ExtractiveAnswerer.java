@@ -1,0 +1,188 @@
+package dev.newsdesk.answer;
+
+import dev.newsdesk.ingest.SentenceSplitter;
+import dev.newsdesk.retrieve.Hit;
+import dev.newsdesk.retrieve.Lexicon;
+import dev.newsdesk.retrieve.Retriever;
+import dev.newsdesk.retrieve.SearchRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The offline answerer: one to four sentences copied verbatim from the best passages, each with its citation. It
+ * cannot misquote by construction, so its only failure mode is picking the wrong sentences or answering when it
+ * should not; both are measured on MultiHop-RAG (docs/benchmarks.md).
+ *
+ * <p>Scoring: a sentence's worth is the share of the question's idf-weighted terms it contains, blended with the
+ * share its whole passage contains (context that makes the sentence relevant). Selection is greedy with
+ * diminishing returns, in the manner of maximal marginal relevance: a sentence earns most for question terms not yet
+ * covered, and loses weight when its article (or outlet) already supplied one, so answers draw on several
+ * articles where the coverage allows. It abstains when the best passage covers too little of the question.
+ */
+public final class ExtractiveAnswerer implements Answerer {
+    public static final String NAME = "extractive";
+
+    private final Retriever retriever;
+    private final Lexicon lexicon;
+    private final SentenceSplitter splitter;
+    private final Settings settings;
+
+    /**
+     * @param candidates passages considered
+     * @param maxSentences most sentences in an answer
+     * @param minPassageCoverage abstain when no passage holds this share of the question's weighted terms
+     * @param minSentenceCoverage abstain when no sentence holds this share
+     * @param relativeCutoff stop adding sentences scoring below this fraction of the first one
+     */
+    public record Settings(int candidates, int maxSentences, double minPassageCoverage, double minSentenceCoverage,
+                           double relativeCutoff) {
+        public static final Settings DEFAULTS = new Settings(20, 4, 0.5, 0.3, 0.55);
+    }
+
+    public ExtractiveAnswerer(Retriever retriever, Lexicon lexicon, SentenceSplitter splitter, Settings settings) {
+        this.retriever = retriever;
+        this.lexicon = lexicon;
+        this.splitter = splitter;
+        this.settings = settings;
+    }
+
+    private record Candidate(Hit hit, int start, int end, String text, Set<String> terms, double coverage,
+                             double passageCoverage) {}
+
+    @Override
+    public Answer answer(Question question) {
+        List<Hit> hits = retriever.search(new SearchRequest(question.text(), question.filters(), settings.candidates()));
+        Map<String, Double> weights = questionWeights(question.text());
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (hits.isEmpty() || total == 0) return abstain(question, hits);
+
+        List<Candidate> candidates = new ArrayList<>();
+        double bestPassage = 0;
+        for (Hit hit : hits) {
+            Set<String> passageTerms = new HashSet<>(lexicon.terms(hit.text()));
+            double pc = coverage(weights, passageTerms) / total;
+            bestPassage = Math.max(bestPassage, pc);
+            for (SentenceSplitter.Span span : splitter.split(hit.text())) {
+                String s = hit.text().substring(span.start(), span.end());
+                if (!answerLike(s)) continue;
+                Set<String> terms = new HashSet<>(lexicon.terms(s));
+                double c = coverage(weights, terms) / total;
+                if (c == 0) continue;
+                candidates.add(new Candidate(hit, hit.start() + span.start(), hit.start() + span.end(), s, terms, c, pc));
+            }
+        }
+        double bestSentence = candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
+        if (bestPassage < settings.minPassageCoverage() || bestSentence < settings.minSentenceCoverage()) {
+            return abstain(question, hits);
+        }
+        List<Candidate> chosen = select(candidates, weights, total);
+        return compose(question, chosen);
+    }
+
+    /** Question terms weighted by idf; repeated terms count once. */
+    private Map<String, Double> questionWeights(String text) {
+        Map<String, Double> w = new LinkedHashMap<>();
+        for (String t : new LinkedHashSet<>(lexicon.terms(text))) w.put(t, lexicon.idf(t));
+        return w;
+    }
+
+    private static double coverage(Map<String, Double> weights, Set<String> terms) {
+        double sum = 0;
+        for (var e : weights.entrySet()) if (terms.contains(e.getKey())) sum += e.getValue();
+        return sum;
+    }
+
+    /** Skips fragments that make poor answers: questions, very short lines, captions without a verb-like length. */
+    private static boolean answerLike(String s) {
+        if (s.endsWith("?")) return false;
+        int words = s.split("\\s+").length;
+        return words >= 6 && words <= 90;
+    }
+
+    private List<Candidate> select(List<Candidate> candidates, Map<String, Double> weights, double total) {
+        List<Candidate> chosen = new ArrayList<>();
+        Set<String> covered = new HashSet<>();
+        Map<String, Integer> perArticle = new HashMap<>();
+        Map<String, Integer> perOutlet = new HashMap<>();
+        Set<String> usedSpans = new HashSet<>();
+        double first = -1;
+        while (chosen.size() < settings.maxSentences()) {
+            Candidate best = null;
+            double bestScore = 0;
+            for (Candidate c : candidates) {
+                if (usedSpans.contains(c.hit().articleId() + "@" + c.start())) continue;
+                double fresh = 0;
+                for (var e : weights.entrySet()) {
+                    if (c.terms().contains(e.getKey()) && !covered.contains(e.getKey())) fresh += e.getValue();
+                }
+                double score = 0.45 * c.coverage() + 0.35 * (fresh / total) + 0.2 * c.passageCoverage();
+                score *= Math.pow(0.6, perArticle.getOrDefault(c.hit().articleId(), 0));
+                score *= Math.pow(0.85, perOutlet.getOrDefault(c.hit().outlet(), 0));
+                if (redundant(c, chosen)) score = 0;
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = c;
+                }
+            }
+            if (best == null) break;
+            if (first < 0) first = bestScore;
+            else if (bestScore < settings.relativeCutoff() * first) break;
+            chosen.add(best);
+            usedSpans.add(best.hit().articleId() + "@" + best.start());
+            covered.addAll(best.terms());
+            perArticle.merge(best.hit().articleId(), 1, Integer::sum);
+            perOutlet.merge(best.hit().outlet(), 1, Integer::sum);
+        }
+        return chosen;
+    }
+
+    /** Near-identical sentences (the same wire copy in two outlets) add nothing the first did not. */
+    private static boolean redundant(Candidate c, List<Candidate> chosen) {
+        for (Candidate o : chosen) {
+            Set<String> inter = new HashSet<>(c.terms());
+            inter.retainAll(o.terms());
+            int union = c.terms().size() + o.terms().size() - inter.size();
+            if (union > 0 && (double) inter.size() / union > 0.7) return true;
+        }
+        return false;
+    }
+
+    private Answer compose(Question question, List<Candidate> chosen) {
+        List<Citation> citations = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (Candidate c : chosen) {
+            int n = citations.size() + 1;
+            Hit h = c.hit();
+            citations.add(new Citation(n, h.articleId(), h.passageId(), h.outlet(), h.title(), h.published(), h.url(),
+                    c.text(), c.start(), c.end()));
+            if (!text.isEmpty()) text.append(' ');
+            text.append(c.text()).append(" [").append(n).append(']');
+        }
+        return new Answer(question.text(), text.toString(), false, citations, NAME, null, List.of());
+    }
+
+    /** The coverage does not answer: say so, and list the closest articles (one citation each, best first). */
+    Answer abstain(Question question, List<Hit> hits) {
+        List<Citation> closest = new ArrayList<>();
+        Set<String> articles = new HashSet<>();
+        for (Hit h : hits) {
+            if (closest.size() == 3) break;
+            if (!articles.add(h.articleId())) continue;
+            var spans = splitter.split(h.text());
+            var span = spans.isEmpty() ? new SentenceSplitter.Span(0, h.text().length()) : spans.getFirst();
+            closest.add(new Citation(closest.size() + 1, h.articleId(), h.passageId(), h.outlet(), h.title(),
+                    h.published(), h.url(), h.text().substring(span.start(), span.end()), h.start() + span.start(),
+                    h.start() + span.end()));
+        }
+        String text = closest.isEmpty()
+                ? "The coverage in the index does not answer this question, and no article comes close."
+                : "The coverage in the index does not answer this question. The closest articles are listed below.";
+        return new Answer(question.text(), text, true, closest, NAME, null, List.of());
+    }
+}

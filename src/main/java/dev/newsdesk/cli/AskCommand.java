@@ -1,0 +1,56 @@
+package dev.newsdesk.cli;
+
+import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.Question;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ask", description = "Answer a question from the coverage, citing every sentence; says so when the coverage does not answer.")
+final class AskCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+    @Mixin
+    FilterOptions filters;
+
+    @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "The question.")
+    List<String> words;
+
+    @Option(names = "--json", description = "Print JSON: question, answer, abstained, citations.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The --json shape: stable keys other programs rely on. */
+    record Output(String question, String answer, boolean abstained, String answerer, String note,
+                  List<dev.newsdesk.answer.Citation> citations, List<Answer.SentenceCheck> sentences) {
+        static Output of(Answer a) {
+            return new Output(a.question(), a.text(), a.abstained(), a.answerer(), a.note(), a.citations(), a.sentences());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Question q;
+        try {
+            q = new Question(String.join(" ", words), filters.toFilters(), List.of());
+        } catch (IllegalArgumentException e) {
+            err.println("newsdesk: " + e.getMessage());
+            return 2;
+        }
+        try (App app = App.create(common)) {
+            Answer a = app.extractive(err).answer(q);
+            if (json) out.println(Json.write(Output.of(a)));
+            else AnswerPrinter.print(a, out);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.newsdesk.cli;
+
+import dev.newsdesk.index.CorpusIngest;
+import dev.newsdesk.index.IngestListener;
+import dev.newsdesk.ingest.Article;
+import dev.newsdesk.ingest.ArticleSink;
+import dev.newsdesk.ingest.CorpusReader;
+import dev.newsdesk.ingest.IngestLimits;
+import dev.newsdesk.ingest.SentenceChunker;
+import dev.newsdesk.retrieve.Bm25Retriever;
+import dev.newsdesk.retrieve.LuceneIndex;
+import dev.newsdesk.retrieve.Retriever;
+import dev.newsdesk.retrieve.SearchRequest;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Benchmarks that print figures (never asserted by tests): {@code bench ingest} and {@code bench search}. Results and
+ * the commands that produced them are recorded in docs/benchmarks.md.
+ */
+@Command(name = "bench", description = {"Measure ingest throughput and search latency on a corpus; prints figures.",
+        "  bench ingest --corpus ../shared/datasets/bbc/bbc-articles.jsonl.gz",
+        "  bench search --corpus ../shared/datasets/bbc/bbc-articles.jsonl.gz --queries 2000"})
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest or search")
+    String what;
+
+    @Option(names = "--corpus", required = true, paramLabel = "PATH", description = "Corpus file or folder.")
+    Path corpus;
+
+    @Option(names = "--index", paramLabel = "DIR", description = "Index to use (default: a fresh temporary one, deleted afterwards).")
+    Path index;
+
+    @Option(names = "--queries", defaultValue = "2000", description = "Search: number of timed queries (default ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--snippets", description = "Search: also compute highlighted snippets.")
+    boolean snippets;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!what.equals("ingest") && !what.equals("search")) {
+            spec.commandLine().getErr().println("newsdesk: bench takes 'ingest' or 'search', not '" + what + "'");
+            return 2;
+        }
+        boolean temp = index == null;
+        Path dir = temp ? Files.createTempDirectory("newsdesk-bench") : index;
+        try {
+            out.printf("machine: %d cores, java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+            if (what.equals("ingest") || !App.indexExists(dir)) ingest(out, dir);
+            if (what.equals("search")) search(out, dir);
+            return 0;
+        } finally {
+            if (temp) deleteTree(dir);
+        }
+    }
+
+    private void ingest(PrintWriter out, Path dir) throws Exception {
+        CorpusIngest ingest = new CorpusIngest(new SentenceChunker(), () -> null, IngestLimits.DEFAULTS);
+        long t0 = System.nanoTime();
+        CorpusIngest.Result r = ingest.run(List.of(corpus), dir, false, IngestListener.NONE);
+        double s = (System.nanoTime() - t0) / 1e9;
+        var sum = r.summary();
+        out.printf(Locale.ROOT, "ingest %s: %d articles (%d failed, %d folded), %d passages in %.1f s total "
+                        + "= %.0f passages/s end to end; index phase %.1f s = %.0f passages/s%n",
+                corpus, sum.added() + sum.updated() + sum.unchanged(), sum.failed(), sum.folded(), sum.passages(), s,
+                sum.passages() / s, sum.seconds(), sum.passages() / sum.seconds());
+        out.printf(Locale.ROOT, "index size: %.1f MB%n", dirSize(dir) / 1e6);
+    }
+
+    private void search(PrintWriter out, Path dir) throws Exception {
+        List<String> titles = new ArrayList<>();
+        new CorpusReader(IngestLimits.DEFAULTS).read(List.of(corpus), new ArticleSink() {
+            @Override
+            public void article(Article a) {
+                titles.add(a.title());
+            }
+
+            @Override
+            public void failure(Path path, String reason) {}
+        });
+        Collections.shuffle(titles, new Random(42));
+        try (LuceneIndex idx = LuceneIndex.open(dir)) {
+            Retriever r = new Bm25Retriever(idx, snippets);
+            int warm = Math.min(500, titles.size());
+            for (int i = 0; i < warm; i++) r.search(new SearchRequest(titles.get(i), null, 10));
+            long[] ns = new long[queries];
+            for (int i = 0; i < queries; i++) {
+                String q = titles.get(i % titles.size());
+                long t0 = System.nanoTime();
+                r.search(new SearchRequest(q, null, 10));
+                ns[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(ns);
+            Runtime rt = Runtime.getRuntime();
+            out.printf(Locale.ROOT, "search (bm25, top 10, snippets %s): %d queries (article headlines), p50 %.2f ms, "
+                            + "p95 %.2f ms, p99 %.2f ms, heap used %d MB%n", snippets ? "on" : "off", queries,
+                    ns[queries / 2] / 1e6, ns[(int) (queries * 0.95)] / 1e6, ns[(int) (queries * 0.99)] / 1e6,
+                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+    }
+
+    private static long dirSize(Path dir) throws java.io.IOException {
+        try (var s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(Collections.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.newsdesk.cli;
+
+import dev.newsdesk.retrieve.Hit;
+import dev.newsdesk.retrieve.SearchRequest;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "search", description = "Ranked passages for a query, with scores, article metadata and highlighted snippets.")
+final class SearchCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+    @Mixin
+    FilterOptions filters;
+
+    @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Words to search for.")
+    List<String> words;
+
+    @Option(names = "--limit", defaultValue = "10", description = "Number of passages (1-1000, default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    record Output(String query, List<Hit> hits) {}
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String query = String.join(" ", words);
+        try (App app = App.create(common)) {
+            List<Hit> hits = app.retriever(err, true).search(new SearchRequest(query, filters.toFilters(), limit));
+            if (json) {
+                out.println(Json.write(new Output(query, hits)));
+                return 0;
+            }
+            if (hits.isEmpty()) {
+                out.println("No passages match \"" + query + "\"" + (filters.toFilters().isEmpty() ? "." : " with these filters; try without --outlet/--since/--until."));
+                return 0;
+            }
+            int rank = 1;
+            for (Hit h : hits) {
+                out.printf(Locale.ROOT, "%2d. %.3f  %s — %s (%s)  [%s]%n", rank++, h.score(), h.outlet(), h.title(),
+                        h.published() == null ? "undated" : h.published(), h.passageId());
+                if (h.url() != null) out.println("    " + h.url());
+                out.println("    " + h.snippet().replaceAll("\\s+", " "));
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.newsdesk.cli;
+
+import dev.newsdesk.retrieve.Catalog;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "stats", description = "What the index holds: articles, passages, outlets, date range, size on disk.")
+final class StatsCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (App app = App.create(common)) {
+            Catalog.Stats s = app.catalog(spec.commandLine().getErr()).stats();
+            if (json) {
+                out.println(Json.write(s));
+                return 0;
+            }
+            out.printf("%d articles, %d passages, %d outlets, %s to %s, %.1f MB on disk (%s)%n", s.articles(), s.passages(),
+                    s.outlets().size(), s.earliest(), s.latest(), s.indexBytes() / 1e6, app.indexDir);
+            for (Catalog.OutletCount o : s.outlets().subList(0, Math.min(20, s.outlets().size()))) {
+                out.printf("  %-40s %6d%n", o.outlet(), o.articles());
+            }
+            if (s.outlets().size() > 20) out.println("  ... " + (s.outlets().size() - 20) + " more (use --json for all)");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package dev.newsdesk.index;
+
+import dev.newsdesk.ingest.Article;
+import dev.newsdesk.ingest.Chunker;
+import dev.newsdesk.ingest.ContentHash;
+import dev.newsdesk.ingest.Passage;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the on-disk index in line with a set of articles: adds new ones, replaces changed ones (by content hash),
+ * leaves unchanged ones alone and optionally removes ones that are gone.
+ *
+ * <p>Crash safety comes from Lucene's commit protocol: a commit point is written atomically, so a process killed at
+ * any moment leaves the last commit intact and searchable. Each article and its passages are replaced with one
+ * {@link IndexWriter#updateDocuments} call, so every commit holds whole articles only. Work is committed every
+ * {@link #COMMIT_INTERVAL_NANOS} so a killed run (expensive when passages are embedded) resumes where its last
+ * commit ended: committed articles have matching hashes and are skipped. Not thread-safe: one ingest at a time,
+ * enforced across processes by Lucene's write lock.
+ */
+public final class IndexUpdater implements Closeable {
+    private static final Logger log = LoggerFactory.getLogger(IndexUpdater.class);
+    static final long COMMIT_INTERVAL_NANOS = 20_000_000_000L;
+    /** Articles chunked and embedded together: big enough to keep the embedding model's batches full. */
+    private static final int BATCH_ARTICLES = 64;
+
+    private final Path indexDir;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final Chunker chunker;
+    private final PassageEmbedder embedder;
+    private final boolean rebuild;
+
+    private IndexUpdater(Path indexDir, Directory directory, IndexWriter writer, Chunker chunker,
+                         PassageEmbedder embedder, boolean rebuild) {
+        this.indexDir = indexDir;
+        this.directory = directory;
+        this.writer = writer;
+        this.chunker = chunker;
+        this.embedder = embedder;
+        this.rebuild = rebuild;
+    }
+
+    /**
+     * Opens (or creates) the index for writing.
+     *
+     * @param embedder the model for passage vectors, or null for a BM25-only index
+     * @throws IOException with a message naming the directory when it is locked or unwritable
+     */
+    public static IndexUpdater open(Path indexDir, Chunker chunker, PassageEmbedder embedder) throws IOException {
+        try {
+            Files.createDirectories(indexDir);
+        } catch (IOException e) {
+            throw new IOException("cannot create index directory '" + indexDir + "' (" + e.getMessage()
+                    + "); choose another with --index or fix its permissions", e);
+        }
+        Directory dir = FSDirectory.open(indexDir);
+        try {
+            String wantedModel = embedder == null ? "none" : embedder.modelId() + "/" + embedder.dimensions();
+            boolean rebuild = false;
+            if (DirectoryReader.indexExists(dir)) {
+                Map<String, String> meta = IndexMetadata.read(dir);
+                if (!ArticleFields.SCHEMA_VERSION.equals(meta.get(ArticleFields.META_SCHEMA))) {
+                    log.warn("index {} has schema {}, this version writes {}: rebuilding it", indexDir,
+                            meta.get(ArticleFields.META_SCHEMA), ArticleFields.SCHEMA_VERSION);
+                    rebuild = true;
+                } else if (!wantedModel.equals(meta.get(ArticleFields.META_EMBEDDING))) {
+                    log.warn("index {} was embedded with {}, now {}: rebuilding it", indexDir,
+                            meta.get(ArticleFields.META_EMBEDDING), wantedModel);
+                    rebuild = true;
+                }
+            }
+            IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.english())
+                    .setSimilarity(Analyzers.similarity())
+                    .setOpenMode(rebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setRAMBufferSizeMB(128)
+                    .setCommitOnClose(false);
+            IndexWriter writer;
+            try {
+                writer = new IndexWriter(dir, cfg);
+            } catch (LockObtainFailedException e) {
+                throw new IOException("index '" + indexDir + "' is being written by another newsdesk process "
+                        + "(lock file " + indexDir.resolve("write.lock") + "); wait for it to finish or stop it", e);
+            }
+            IndexMetadata.set(writer, wantedModel);
+            return new IndexUpdater(indexDir, dir, writer, chunker, embedder, rebuild);
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    /** What the index holds about one article, for incremental decisions and pruning. */
+    public record IndexedArticle(String id, String contentHash, String source) {}
+
+    /** Articles currently in the index (as of the last commit plus this writer's changes). */
+    public Map<String, IndexedArticle> indexed() throws IOException {
+        Map<String, IndexedArticle> out = new HashMap<>();
+        if (rebuild) return out;
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            TermQuery q = new TermQuery(new Term(ArticleFields.KIND, ArticleFields.KIND_ARTICLE));
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : searcher.search(q, Math.max(1, reader.maxDoc())).scoreDocs) {
+                Document d = stored.document(sd.doc, Set.of(ArticleFields.ARTICLE_ID, ArticleFields.CONTENT_HASH, ArticleFields.SOURCE));
+                out.put(d.get(ArticleFields.ARTICLE_ID), new IndexedArticle(d.get(ArticleFields.ARTICLE_ID),
+                        d.get(ArticleFields.CONTENT_HASH), d.get(ArticleFields.SOURCE)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes the given articles (already cleaned and near-duplicate-folded) and commits.
+     *
+     * @param prune decides, for an indexed article absent from {@code articles}, whether to remove it
+     * @param failed skipped inputs, only carried into the summary
+     * @param folded near-duplicates folded away, only carried into the summary
+     */
+    public IngestSummary update(List<Article> articles, Predicate<IndexedArticle> prune, int failed, int folded,
+                                IngestListener listener) throws IOException {
+        long t0 = System.nanoTime();
+        Map<String, IndexedArticle> existing = indexed();
+        Set<String> seen = new HashSet<>();
+        List<Article> toWrite = new ArrayList<>();
+        int unchanged = 0, added = 0, updated = 0;
+        for (Article a : articles) {
+            if (!seen.add(a.id())) {
+                log.warn("article id {} appears twice (second from {}); keeping the first", a.id(), a.source());
+                continue;
+            }
+            IndexedArticle old = existing.get(a.id());
+            if (old != null && Objects.equals(old.contentHash(), ContentHash.of(a))) {
+                unchanged++;
+            } else {
+                toWrite.add(a);
+                if (old == null) added++; else updated++;
+            }
+        }
+        int removed = 0;
+        for (IndexedArticle old : existing.values()) {
+            if (!seen.contains(old.id()) && prune.test(old)) {
+                writer.deleteDocuments(new Term(ArticleFields.ARTICLE_ID, old.id()));
+                removed++;
+            }
+        }
+        int total = articles.size();
+        int done = unchanged;
+        int passages = 0;
+        listener.progress(done, total, 0);
+        long lastCommit = System.nanoTime();
+        for (int i = 0; i < toWrite.size(); i += BATCH_ARTICLES) {
+            List<Article> batch = toWrite.subList(i, Math.min(toWrite.size(), i + BATCH_ARTICLES));
+            passages += writeBatch(batch);
+            done += batch.size();
+            listener.progress(done, total, passages);
+            if (System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS) {
+                writer.commit();
+                listener.committed(done);
+                lastCommit = System.nanoTime();
+            }
+        }
+        writer.commit();
+        listener.committed(done);
+        return new IngestSummary(added, updated, unchanged, removed, failed, folded, passages,
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    private int writeBatch(List<Article> batch) throws IOException {
+        List<List<Passage>> chunked = new ArrayList<>(batch.size());
+        List<String> texts = new ArrayList<>();
+        for (Article a : batch) {
+            List<Passage> ps = chunker.chunk(a);
+            chunked.add(ps);
+            for (Passage p : ps) texts.add(embeddingText(a, p));
+        }
+        List<float[]> vectors = embedder == null ? null : embedder.embedAll(texts);
+        int v = 0, n = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            Article a = batch.get(i);
+            List<Passage> ps = chunked.get(i);
+            List<Document> docs = new ArrayList<>(ps.size() + 1);
+            docs.add(articleDoc(a, ps.size()));
+            for (Passage p : ps) {
+                docs.add(passageDoc(a, p, vectors == null ? null : vectors.get(v++)));
+            }
+            writer.updateDocuments(new Term(ArticleFields.ARTICLE_ID, a.id()), docs);
+            n += ps.size();
+        }
+        return n;
+    }
+
+    /**
+     * The text a passage vector is computed from: headline plus passage, because a passage often names neither the
+     * story nor its subject ("he said ...") and the headline supplies both.
+     */
+    public static String embeddingText(Article a, Passage p) {
+        return a.title() + "\n" + p.text();
+    }
+
+    private static Document articleDoc(Article a, int passageCount) {
+        Document d = new Document();
+        d.add(new StringField(ArticleFields.KIND, ArticleFields.KIND_ARTICLE, Field.Store.NO));
+        d.add(new StringField(ArticleFields.ARTICLE_ID, a.id(), Field.Store.YES));
+        d.add(new StoredField(ArticleFields.CONTENT_HASH, ContentHash.of(a)));
+        addMetadata(d, a);
+        d.add(new StoredField(ArticleFields.BODY, a.body()));
+        d.add(new StoredField(ArticleFields.SOURCE, a.source() == null ? "" : a.source()));
+        for (String other : a.alsoPublishedBy()) d.add(new StoredField(ArticleFields.ALSO_PUBLISHED_BY, other));
+        d.add(new StoredField(ArticleFields.PASSAGE_COUNT, passageCount));
+        return d;
+    }
+
+    private static Document passageDoc(Article a, Passage p, float[] vector) {
+        Document d = new Document();
+        d.add(new StringField(ArticleFields.KIND, ArticleFields.KIND_PASSAGE, Field.Store.NO));
+        d.add(new StringField(ArticleFields.ARTICLE_ID, a.id(), Field.Store.YES));
+        d.add(new StringField(ArticleFields.PASSAGE_ID, p.id(), Field.Store.YES));
+        d.add(new IntField(ArticleFields.ORDINAL, p.ordinal(), Field.Store.YES));
+        d.add(new StoredField(ArticleFields.START, p.start()));
+        d.add(new StoredField(ArticleFields.END, p.end()));
+        d.add(new TextField(ArticleFields.TEXT, p.text(), Field.Store.YES));
+        addMetadata(d, a);
+        if (vector != null) {
+            d.add(new KnnFloatVectorField(ArticleFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
+        return d;
+    }
+
+    private static void addMetadata(Document d, Article a) {
+        d.add(new TextField(ArticleFields.TITLE, a.title(), Field.Store.YES));
+        d.add(new StoredField(ArticleFields.OUTLET, a.outlet()));
+        d.add(new KeywordField(ArticleFields.OUTLET_KEY, a.outlet().toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+        if (a.published() != null) {
+            d.add(new LongField(ArticleFields.PUBLISHED, a.published().toEpochDay(), Field.Store.YES));
+        }
+        if (a.url() != null) d.add(new StoredField(ArticleFields.URL, a.url()));
+        if (a.author() != null) d.add(new StoredField(ArticleFields.AUTHOR, a.author()));
+        if (a.category() != null) d.add(new StoredField(ArticleFields.CATEGORY, a.category()));
+    }
+
+    public Path indexDir() {
+        return indexDir;
+    }
+
+    /** Closes without committing anything after the last {@link #update}: an aborted run changes nothing. */
+    @Override
+    public void close() throws IOException {
+        try (directory) {
+            writer.rollback();
+        }
+    }
+}

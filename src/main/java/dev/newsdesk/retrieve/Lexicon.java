@@ -1,0 +1,15 @@
+package dev.newsdesk.retrieve;
+
+import java.util.List;
+
+/**
+ * The index's view of words: how text is analyzed (stemmed, stop words dropped) and how rare each term is. Lets
+ * answerers weigh sentence overlap the way retrieval does without touching Lucene. Thread-safe.
+ */
+public interface Lexicon {
+    /** Analyzed terms of {@code text}, in order, with repeats. */
+    List<String> terms(String text);
+
+    /** Inverse document frequency of an analyzed term over passages (higher = rarer); unseen terms get the maximum. */
+    double idf(String term);
+}
