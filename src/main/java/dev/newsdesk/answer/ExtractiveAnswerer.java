@@ -1,6 +1,7 @@
 package dev.newsdesk.answer;
 
 import dev.newsdesk.ingest.SentenceSplitter;
+import dev.newsdesk.ingest.Span;
 import dev.newsdesk.retrieve.Hit;
 import dev.newsdesk.retrieve.Lexicon;
 import dev.newsdesk.retrieve.Retriever;
@@ -68,7 +69,7 @@ public final class ExtractiveAnswerer implements Answerer {
             Set<String> passageTerms = new HashSet<>(lexicon.terms(hit.text()));
             double pc = coverage(weights, passageTerms) / total;
             bestPassage = Math.max(bestPassage, pc);
-            for (SentenceSplitter.Span span : splitter.split(hit.text())) {
+            for (Span span : splitter.split(hit.text())) {
                 String s = hit.text().substring(span.start(), span.end());
                 if (!answerLike(s)) continue;
                 Set<String> terms = new HashSet<>(lexicon.terms(s));
@@ -88,7 +89,7 @@ public final class ExtractiveAnswerer implements Answerer {
     /** Question terms weighted by idf; repeated terms count once. */
     private Map<String, Double> questionWeights(String text) {
         Map<String, Double> w = new LinkedHashMap<>();
-        for (String t : new LinkedHashSet<>(lexicon.terms(text))) w.put(t, lexicon.idf(t));
+        for (String t : new LinkedHashSet<>(lexicon.queryTerms(text))) w.put(t, lexicon.idf(t));
         return w;
     }
 
@@ -175,7 +176,7 @@ public final class ExtractiveAnswerer implements Answerer {
             if (closest.size() == 3) break;
             if (!articles.add(h.articleId())) continue;
             var spans = splitter.split(h.text());
-            var span = spans.isEmpty() ? new SentenceSplitter.Span(0, h.text().length()) : spans.getFirst();
+            var span = spans.isEmpty() ? new Span(0, h.text().length()) : spans.getFirst();
             closest.add(new Citation(closest.size() + 1, h.articleId(), h.passageId(), h.outlet(), h.title(),
                     h.published(), h.url(), h.text().substring(span.start(), span.end()), h.start() + span.start(),
                     h.start() + span.end()));

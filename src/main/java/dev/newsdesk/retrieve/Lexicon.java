@@ -10,6 +10,13 @@ public interface Lexicon {
     /** Analyzed terms of {@code text}, in order, with repeats. */
     List<String> terms(String text);
 
+    /** Analyzed terms of a question, without the words that only frame it ({@link QuestionFraming}). */
+    default List<String> queryTerms(String question) {
+        List<String> all = terms(question);
+        List<String> content = all.stream().filter(t -> !QuestionFraming.isFraming(t)).toList();
+        return content.isEmpty() ? all : content;
+    }
+
     /** Inverse document frequency of an analyzed term over passages (higher = rarer); unseen terms get the maximum. */
     double idf(String term);
 }

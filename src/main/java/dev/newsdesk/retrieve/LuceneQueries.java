@@ -44,7 +44,9 @@ final class LuceneQueries {
     }
 
     static Set<String> distinctTerms(Analyzer analyzer, String text) {
-        Set<String> terms = new LinkedHashSet<>(analyze(analyzer, ArticleFields.TEXT, text));
+        List<String> all = analyze(analyzer, ArticleFields.TEXT, text);
+        List<String> content = all.stream().filter(t -> !QuestionFraming.isFraming(t)).toList();
+        Set<String> terms = new LinkedHashSet<>(content.isEmpty() ? all : content);
         if (terms.size() <= MAX_QUERY_TERMS) return terms;
         Set<String> capped = new LinkedHashSet<>();
         for (String t : terms) {
