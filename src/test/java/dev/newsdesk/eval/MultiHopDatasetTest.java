@@ -58,5 +58,10 @@ class MultiHopDatasetTest {
             assertThat(article).as("article of evidence %s", e.url()).isNotNull();
             assertThat(RetrievalMetrics.isRelevant(article.benchmarkText(article.body()), List.of(e.fact()))).isTrue();
         });
+        // whole articles cover every fact; a chunker's passages can be checked the same way
+        RetrievalMetrics.Coverage coverage = RetrievalMetrics.factCoverage(queries,
+                corpus.stream().map(MultiHopCorpus.Article::body).toList());
+        assertThat(coverage.facts()).isEqualTo(537); // 1,915 evidence items share 537 distinct facts
+        assertThat(coverage.missing()).isEmpty();
     }
 }

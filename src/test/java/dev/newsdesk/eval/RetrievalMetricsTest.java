@@ -148,6 +148,19 @@ class RetrievalMetricsTest {
     }
 
     @Test
+    void factCoverageFindsFactsSplitAcrossPassages() {
+        List<MultiHopQuery> queries = List.of(
+                new MultiHopQuery("q1", "a", "inference_query", List.of("Whole fact.", "Split fact here."), List.of()),
+                new MultiHopQuery("q2", "a", "temporal_query", List.of("Whole fact."), List.of()),
+                new MultiHopQuery("q3", "", "null_query", List.of(), List.of()));
+        RetrievalMetrics.Coverage c = RetrievalMetrics.factCoverage(queries, List.of("A Whole fact. Split", "fact here."));
+        assertThat(c.facts()).isEqualTo(2); // distinct facts of non-null queries
+        assertThat(c.covered()).isEqualTo(1);
+        assertThat(c.missing()).containsExactly("Split fact here.");
+        assertThat(c.share()).isEqualTo(0.5);
+    }
+
+    @Test
     void jsonHasTheAgreedKeys() throws Exception {
         JsonNode json = new ObjectMapper().readTree(RetrievalMetrics.evaluate(List.of(A, B, C, D, E)).toJson());
         assertThat(iterable(json)).containsExactly("hits@4", "hits@10", "mrr@10", "map@10", "evidence_recall@10",
