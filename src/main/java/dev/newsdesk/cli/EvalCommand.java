@@ -1,0 +1,121 @@
+package dev.newsdesk.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsdesk.answer.ExtractiveAnswerer;
+import dev.newsdesk.eval.AbstentionReport;
+import dev.newsdesk.eval.MetricReport;
+import dev.newsdesk.eval.MultiHopEval;
+import dev.newsdesk.eval.MultiHopQueries;
+import dev.newsdesk.eval.MultiHopQuery;
+import dev.newsdesk.index.CorpusIngest;
+import dev.newsdesk.index.IngestListener;
+import dev.newsdesk.ingest.IngestLimits;
+import dev.newsdesk.ingest.SentenceChunker;
+import dev.newsdesk.ingest.SentenceSplitter;
+import dev.newsdesk.retrieve.Bm25Retriever;
+import dev.newsdesk.retrieve.LuceneIndex;
+import dev.newsdesk.retrieve.LuceneLexicon;
+import dev.newsdesk.retrieve.Retriever;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Reproducible retrieval evaluation on MultiHop-RAG with the benchmark's own metric (see {@code eval} package). The
+ * corpus gets its own index, built on first use and reused while the corpus is unchanged (ingest is incremental).
+ */
+@Command(name = "eval", description = {"Evaluate retrieval (and abstention) on a benchmark.",
+        "  eval multihop --corpus ../shared/datasets/multihop-rag/corpus.json --queries ../shared/datasets/multihop-rag/queries-dev.json"})
+final class EvalCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "BENCHMARK", description = "multihop")
+    String benchmark;
+
+    @Option(names = "--corpus", required = true, paramLabel = "PATH")
+    Path corpus;
+
+    @Option(names = "--queries", required = true, paramLabel = "PATH")
+    Path queries;
+
+    @Option(names = "--run", paramLabel = "FILE", description = "Write a TREC six-column run file.")
+    Path run;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N queries (default: all).")
+    Integer limit;
+
+    @Option(names = "--abstention", negatable = true, defaultValue = "true",
+            description = "Also measure how often ask abstains on null and answerable queries (default: on).")
+    boolean abstention;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!benchmark.equals("multihop")) {
+            err.println("newsdesk: unknown benchmark '" + benchmark + "'; the one supported is: multihop");
+            return 2;
+        }
+        App app = App.create(common);
+        Path indexDir = common.index != null ? common.index : app.config.home().resolve("data/eval/multihop");
+        var ingest = new CorpusIngest(new SentenceChunker(), () -> null, IngestLimits.DEFAULTS);
+        CorpusIngest.Result r = ingest.run(List.of(corpus), indexDir, true, IngestListener.NONE);
+        err.println(r.summary().line());
+        List<MultiHopQuery> all = MultiHopQueries.load(queries);
+        if (limit != null) all = all.subList(0, Math.min(limit, all.size()));
+        try (LuceneIndex index = LuceneIndex.open(indexDir)) {
+            Retriever retriever = new Bm25Retriever(index, false);
+            MultiHopEval eval = new MultiHopEval(retriever);
+            MetricReport report = eval.run(all, 10, Optional.ofNullable(run));
+            AbstentionReport abst = null;
+            if (abstention) {
+                var answerer = new ExtractiveAnswerer(retriever, new LuceneLexicon(index), new SentenceSplitter(),
+                        ExtractiveAnswerer.Settings.DEFAULTS);
+                abst = eval.abstention(answerer, all);
+            }
+            if (json) {
+                ObjectNode node = report.toJsonNode();
+                if (abst != null) node.set("abstention", abst.toJsonNode());
+                out.println(node.toPrettyString());
+            } else {
+                out.println(table(report));
+                if (abst != null) {
+                    out.printf(Locale.ROOT, "ask abstains on %.1f%% of null queries (%d/%d) and answers %.1f%% of answerable ones (%d/%d)%n",
+                            100 * abst.nullAbstainRate(), abst.nullAbstained(), abst.nullQueries(),
+                            100 * abst.answerableAnswerRate(), abst.answerableAnswered(), abst.answerableQueries());
+                }
+            }
+            return 0;
+        }
+    }
+
+    static String table(MetricReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-12s %7s %7s %7s %7s %7s %7s %6s%n", "type", "Hits@4", "Hits@10",
+                "MRR@10", "MAP@10", "EvR@10", "All@10", "n"));
+        row(sb, "all", r);
+        for (Map.Entry<String, MetricReport> e : r.byType().entrySet()) row(sb, e.getKey(), e.getValue());
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String name, MetricReport r) {
+        sb.append(String.format(Locale.ROOT, "%-12s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %6d%n", name, r.hits4(), r.hits10(),
+                r.mrr10(), r.map10(), r.evidenceRecall10(), r.allEvidence10(), r.queries()));
+    }
+}
