@@ -7,6 +7,7 @@ import dev.newsdesk.eval.MetricReport;
 import dev.newsdesk.eval.MultiHopEval;
 import dev.newsdesk.eval.MultiHopQueries;
 import dev.newsdesk.eval.MultiHopQuery;
+import dev.newsdesk.eval.RetrievalMetrics;
 import dev.newsdesk.index.CorpusIngest;
 import dev.newsdesk.index.IngestListener;
 import dev.newsdesk.ingest.IngestLimits;
@@ -15,6 +16,9 @@ import dev.newsdesk.ingest.SentenceSplitter;
 import dev.newsdesk.retrieve.Bm25Retriever;
 import dev.newsdesk.retrieve.LuceneIndex;
 import dev.newsdesk.retrieve.LuceneLexicon;
+import dev.newsdesk.retrieve.LuceneCatalog;
+import dev.newsdesk.retrieve.PlannedRetriever;
+import dev.newsdesk.retrieve.QueryPlanner;
 import dev.newsdesk.retrieve.Retriever;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,9 +61,14 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N queries (default: all).")
     Integer limit;
 
-    @Option(names = "--abstention", negatable = true, defaultValue = "true",
-            description = "Also measure how often ask abstains on null and answerable queries (default: on).")
-    boolean abstention;
+    @Option(names = "--no-abstention", description = "Skip measuring how often ask abstains on null and answerable queries.")
+    boolean noAbstention;
+
+    @Option(names = "--no-plan", description = "Retrieve with the question as one query (no per-outlet, per-date, per-part retrievals).")
+    boolean noPlan;
+
+    @Option(names = "--per-article", defaultValue = "2", description = "Most passages of one article in the top results.")
+    int perArticle;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -81,14 +90,22 @@ final class EvalCommand implements Callable<Integer> {
         if (limit != null) all = all.subList(0, Math.min(limit, all.size()));
         try (LuceneIndex index = LuceneIndex.open(indexDir)) {
             Retriever retriever = new Bm25Retriever(index, false);
+            if (!noPlan) {
+                List<String> outlets = new LuceneCatalog(index).stats().outlets().stream().map(o -> o.outlet()).toList();
+                QueryPlanner planner = new QueryPlanner(outlets, java.time.LocalDate.now());
+                retriever = new PlannedRetriever(retriever, () -> planner, perArticle);
+            }
             MultiHopEval eval = new MultiHopEval(retriever);
             MetricReport report = eval.run(all, 10, Optional.ofNullable(run));
             AbstentionReport abst = null;
-            if (abstention) {
+            if (!noAbstention) {
                 var answerer = new ExtractiveAnswerer(retriever, new LuceneLexicon(index), new SentenceSplitter(),
                         ExtractiveAnswerer.Settings.DEFAULTS);
                 abst = eval.abstention(answerer, all);
             }
+            var coverage = RetrievalMetrics.factCoverage(all, allPassageTexts(index, eval));
+            err.printf(Locale.ROOT, "evidence facts wholly inside some passage (the ceiling for any retriever): %d of %d (%.1f%%)%n",
+                    coverage.covered(), coverage.facts(), 100 * coverage.share());
             if (json) {
                 ObjectNode node = report.toJsonNode();
                 if (abst != null) node.set("abstention", abst.toJsonNode());
@@ -103,6 +120,21 @@ final class EvalCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private static List<String> allPassageTexts(LuceneIndex index, MultiHopEval eval) {
+        var catalog = new LuceneCatalog(index);
+        return index.withSearcher(s -> {
+            List<String> out = new java.util.ArrayList<>();
+            var q = new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(
+                    dev.newsdesk.index.ArticleFields.KIND, dev.newsdesk.index.ArticleFields.KIND_ARTICLE));
+            var stored = s.storedFields();
+            for (var sd : s.search(q, Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
+                String id = stored.document(sd.doc).get(dev.newsdesk.index.ArticleFields.ARTICLE_ID);
+                for (var h : catalog.passagesOf(id)) out.add(eval.scoredText(h));
+            }
+            return out;
+        });
     }
 
     static String table(MetricReport r) {

@@ -1,0 +1,57 @@
+package dev.newsdesk.retrieve;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a {@link QueryPlanner.Plan} against any backend retriever and fuses the lists: weighted reciprocal rank fusion
+ * (Cormack et al., k=60), then per-article diversification. Weighted rather than LangChain4j's unweighted
+ * {@code ReciprocalRankFuser} because a part restricted to one outlet or date is a hint, not an equal vote.
+ * Backend-independent: works on {@link Hit}s only.
+ */
+public final class PlannedRetriever implements Retriever {
+    static final int RRF_K = 60;
+
+    private final Retriever base;
+    private final int maxPerArticle;
+    private final QueryPlannerFactory factory;
+
+    /**
+     * @param planner makes the plan for a question under the request's filters
+     * @param maxPerArticle most passages of one article among the top results (evidence usually spans articles)
+     */
+    public PlannedRetriever(Retriever base, QueryPlannerFactory planner, int maxPerArticle) {
+        this.base = base;
+        this.factory = planner;
+        this.maxPerArticle = maxPerArticle;
+    }
+
+    /** Supplies the planner for the index as it is now (outlets change when articles are added). */
+    @FunctionalInterface
+    public interface QueryPlannerFactory {
+        QueryPlanner current();
+    }
+
+    @Override
+    public List<Hit> search(SearchRequest request) {
+        QueryPlanner.Plan plan = factory.current().plan(request.query(), request.filters());
+        int depth = Math.max(request.limit() * 2, 30);
+        Map<String, Double> fused = new LinkedHashMap<>();
+        Map<String, Hit> byId = new HashMap<>();
+        for (QueryPlanner.SubQuery part : plan.parts()) {
+            List<Hit> hits = base.search(new SearchRequest(part.text(), part.filters(), depth));
+            for (int r = 0; r < hits.size(); r++) {
+                Hit h = hits.get(r);
+                fused.merge(h.passageId(), part.weight() / (RRF_K + r + 1), Double::sum);
+                byId.putIfAbsent(h.passageId(), h);
+            }
+        }
+        List<Hit> ranked = new ArrayList<>(fused.size());
+        for (var e : fused.entrySet()) ranked.add(byId.get(e.getKey()).withScore(e.getValue()));
+        ranked.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : a.passageId().compareTo(b.passageId()));
+        return Diversifier.capPerArticle(ranked, maxPerArticle, request.limit());
+    }
+}

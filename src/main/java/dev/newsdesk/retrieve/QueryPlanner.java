@@ -1,0 +1,196 @@
+package dev.newsdesk.retrieve;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a question the way a news reader writes it: outlets it names ("according to JNS", "did The Verge and
+ * TechCrunch both ..."), dates it names ("published on October 5, 2023", "in April 2024", "last week"), and the parts
+ * of a question that asks two or three things at once. The plan lets a retriever fetch evidence for each part, from
+ * the outlet and period that part is about, instead of hoping one bag of words finds all of it.
+ *
+ * <p>Pure and thread-safe; backend-independent (no Lucene).
+ */
+public final class QueryPlanner {
+    /** One retrieval the plan asks for: text plus the filters that apply to it. */
+    public record SubQuery(String text, Filters filters, double weight) {}
+
+    /** @param parts the whole question first, then its parts; never empty */
+    public record Plan(List<SubQuery> parts, List<String> outlets) {}
+
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            "(?i)(?:,?\\s+while\\s+|,?\\s+whereas\\s+|;\\s*|,\\s+and\\s+(?=(?:the|is|has|was|also|its|their|in)\\b)"
+                    + "|,\\s+(?=(?:as reported|according to|in contrast|compared|and also|which|who)\\b)"
+                    + "|\\s+and\\s+(?=(?:the|a|an)\\s+['\"‘“]?[A-Z])|\\s+and\\s+(?:is|has|was)\\s+also\\s+)");
+    private static final Pattern DAY_DATE = Pattern.compile(
+            "(?i)\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+    private static final Pattern MONTH_DATE = Pattern.compile(
+            "(?i)\\bin\\s+(?:early\\s+|late\\s+|mid-?)?(January|February|March|April|May|June|July|August|September|October|November|December)\\s+(\\d{4})\\b");
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+    private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(last|past|this)\\s+(week|month|year)\\b|\\b(yesterday|today)\\b");
+
+    private final Map<String, Set<String>> aliases;
+    private final LocalDate today;
+
+    /**
+     * @param outlets the outlet names in the index, as stored
+     * @param today the date "last week" is relative to (the {@code --as-of} date, or the clock's)
+     */
+    public QueryPlanner(List<String> outlets, LocalDate today) {
+        this.today = today;
+        this.aliases = buildAliases(outlets);
+    }
+
+    /**
+     * Alias (lower-case) to the outlets it may mean. Besides the full name: the part before " | " or " - " ("The
+     * Roar | Sports Writers Blog" is cited as "The Roar"), the name without a leading "The", and a ".com" name without
+     * its suffix. Very short aliases are dropped: they match ordinary words.
+     */
+    static Map<String, Set<String>> buildAliases(List<String> outlets) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (String o : outlets) {
+            if (o == null || o.isBlank() || o.equalsIgnoreCase("unknown")) continue;
+            Set<String> names = new LinkedHashSet<>();
+            names.add(o);
+            for (String sep : new String[] {" | ", " - ", ": "}) {
+                int i = o.indexOf(sep);
+                if (i > 0) names.add(o.substring(0, i));
+            }
+            for (String n : List.copyOf(names)) {
+                if (n.regionMatches(true, 0, "The ", 0, 4)) names.add(n.substring(4));
+                if (n.toLowerCase(Locale.ROOT).endsWith(".com")) names.add(n.substring(0, n.length() - 4));
+            }
+            for (String n : names) {
+                String key = n.strip().toLowerCase(Locale.ROOT);
+                if (key.length() < 3 || (key.length() < 5 && !n.equals(n.toUpperCase(Locale.ROOT)) && !n.contains("."))) continue;
+                out.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(o);
+            }
+        }
+        return out;
+    }
+
+    public Plan plan(String question, Filters base) {
+        List<String> mentioned = base.outlets().isEmpty() ? outletsIn(question) : List.of();
+        List<SubQuery> parts = new ArrayList<>();
+        parts.add(new SubQuery(question, base, 1.0));
+        Filters dated = withDates(base, question);
+        if (dated != base) parts.add(new SubQuery(question, dated, 0.8));
+        // Each named outlet gets the whole question within its own coverage: evidence from a small outlet is
+        // otherwise crowded out by a big one that uses the same words.
+        for (String o : mentioned) {
+            parts.add(new SubQuery(question, new Filters(List.of(o), base.since(), base.until()), 0.8));
+        }
+        String[] clauses = CLAUSE_BREAK.split(question);
+        if (clauses.length > 1) {
+            for (String clause : clauses) {
+                String c = clause.strip();
+                if (c.split("\\s+").length < 4) continue;
+                List<String> clauseOutlets = base.outlets().isEmpty() ? outletsIn(c) : base.outlets();
+                Filters f = new Filters(clauseOutlets, base.since(), base.until());
+                parts.add(new SubQuery(c, f, 0.8));
+                Filters fd = withDates(f, c);
+                if (fd != f) parts.add(new SubQuery(c, fd, 0.6));
+            }
+        }
+        return new Plan(parts, mentioned);
+    }
+
+    /** Outlets named in the text, longest alias first so "The Independent - Sports" beats "The Independent". */
+    public List<String> outletsIn(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        Set<String> found = new LinkedHashSet<>();
+        List<int[]> taken = new ArrayList<>();
+        List<String> keys = new ArrayList<>(aliases.keySet());
+        keys.sort((a, b) -> b.length() - a.length());
+        for (String key : keys) {
+            int from = 0;
+            while (true) {
+                int i = lower.indexOf(key, from);
+                if (i < 0) break;
+                int end = i + key.length();
+                from = end;
+                boolean wordStart = i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1));
+                boolean wordEnd = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
+                boolean overlaps = taken.stream().anyMatch(t -> i < t[1] && end > t[0]);
+                if (wordStart && wordEnd && !overlaps) {
+                    // A short alias must be written as a name (capitalised) in the question, not as a common word.
+                    if (key.length() < 8 && !Character.isUpperCase(text.charAt(i))) continue;
+                    taken.add(new int[] {i, end});
+                    found.addAll(aliases.get(key));
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** Narrows the filters by a date the text names, unless the caller already set a range. */
+    Filters withDates(Filters f, String text) {
+        if (f.since() != null || f.until() != null) return f;
+        LocalDate[] range = dateRange(text);
+        return range == null ? f : new Filters(f.outlets(), range[0], range[1]);
+    }
+
+    /** The single period a text names, or null when it names none or several. */
+    LocalDate[] dateRange(String text) {
+        List<LocalDate[]> ranges = new ArrayList<>();
+        Matcher m = DAY_DATE.matcher(text);
+        while (m.find()) {
+            try {
+                LocalDate d = LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(1)), Integer.parseInt(m.group(2)));
+                // One day either side: outlets date by their own time zone, datasets by UTC.
+                ranges.add(new LocalDate[] {d.minusDays(1), d.plusDays(1)});
+            } catch (java.time.DateTimeException ignored) {
+                // "February 30, 2024": not a date, not a filter
+            }
+        }
+        m = ISO_DATE.matcher(text);
+        while (m.find()) {
+            try {
+                LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                ranges.add(new LocalDate[] {d.minusDays(1), d.plusDays(1)});
+            } catch (java.time.DateTimeException ignored) {
+                // not a date
+            }
+        }
+        if (ranges.isEmpty()) {
+            m = MONTH_DATE.matcher(text);
+            while (m.find()) {
+                YearMonth ym = YearMonth.of(Integer.parseInt(m.group(2)), month(m.group(1)));
+                ranges.add(new LocalDate[] {ym.atDay(1), ym.atEndOfMonth()});
+            }
+        }
+        if (ranges.isEmpty()) {
+            m = RELATIVE.matcher(text);
+            if (m.find()) {
+                String unit = m.group(2) == null ? m.group(3).toLowerCase(Locale.ROOT) : m.group(2).toLowerCase(Locale.ROOT);
+                switch (unit) {
+                    case "week" -> ranges.add(new LocalDate[] {today.minusDays(7), today});
+                    case "month" -> ranges.add(new LocalDate[] {today.minusMonths(1), today});
+                    case "year" -> ranges.add(new LocalDate[] {today.minusYears(1), today});
+                    case "yesterday" -> ranges.add(new LocalDate[] {today.minusDays(1), today.minusDays(1)});
+                    case "today" -> ranges.add(new LocalDate[] {today, today});
+                    default -> { }
+                }
+            }
+        }
+        return ranges.size() == 1 ? ranges.getFirst() : null;
+    }
+
+    private static Month month(String name) {
+        for (Month mo : Month.values()) {
+            if (mo.getDisplayName(TextStyle.FULL, Locale.ENGLISH).equalsIgnoreCase(name)) return mo;
+        }
+        throw new IllegalArgumentException("not a month: " + name);
+    }
+}
