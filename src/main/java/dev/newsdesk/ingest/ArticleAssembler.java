@@ -26,7 +26,7 @@ final class ArticleAssembler {
 
     /**
      * @param stem file name without extensions, the id of one-article files
-     * @param idKey stable, location-independent name of the file (e.g. "corpus/a.jsonl"), hashed for record ids
+     * @param idKey path of the file relative to its root (e.g. "2024/a.jsonl"), hashed into record ids
      * @param index 0-based record index within the file, or -1 for a one-article file
      */
     Article assemble(RawRecord raw, String source, String stem, String idKey, int index) throws BadInputException {

@@ -18,6 +18,8 @@ import java.util.regex.PatternSyntaxException;
 public record BoilerplateRules(List<Pattern> prefix, List<Pattern> label, List<Pattern> drop, List<Pattern> trailer,
                                List<Pattern> caption) {
     static final String DEFAULT_RESOURCE = "boilerplate.txt";
+    /** ASCII case folding only: rules are English, and Unicode folding makes every char compare slower. */
+    static final int FLAGS = Pattern.CASE_INSENSITIVE;
 
     public BoilerplateRules {
         prefix = List.copyOf(prefix);
@@ -66,7 +68,7 @@ public record BoilerplateRules(List<Pattern> prefix, List<Pattern> label, List<P
                 throw new IllegalArgumentException(name + ":" + lineNo + ": rule before any [section]; start with [label]");
             }
             try {
-                current.add(Pattern.compile(t, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+                current.add(Pattern.compile(t, FLAGS));
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(name + ":" + lineNo + ": bad regex '" + t + "': "
                         + e.getDescription() + "; fix the line or comment it out", e);

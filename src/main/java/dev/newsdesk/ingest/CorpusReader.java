@@ -50,7 +50,8 @@ import java.util.zip.ZipException;
  * the sink itself do propagate: they are the caller's, not the corpus's.
  *
  * <p>Ids: front matter or record {@code id}; else the file stem for a file that holds one article; else 16 hex
- * chars of SHA-256 over "rootName/relative/path#index", which is stable across runs and machines.
+ * chars of SHA-256 over "relative/path#index", the path relative to the root directory given (or the file name
+ * for a file root), so ids are stable across runs and machines as long as the corpus is read from the same root.
  * {@code source} is the path as found (plus "#index", 0-based, for records of multi-record files).
  *
  * <p>Thread-safe: no mutable state; each {@code read} call uses its own buffers.
@@ -90,7 +91,7 @@ public final class CorpusReader {
                 if (!Files.exists(root)) {
                     guarded.failure(root, "no such file or directory; check the path");
                 } else if (Files.isDirectory(root)) {
-                    walk(root, keyName(root), new HashSet<>(), guarded);
+                    walk(root, "", new HashSet<>(), guarded);
                 } else {
                     readFile(root, keyName(root), true, guarded);
                 }
@@ -121,7 +122,7 @@ public final class CorpusReader {
         }
         children.sort(Comparator.comparing(p -> p.getFileName().toString()));
         for (Path child : children) {
-            String childKey = key + "/" + child.getFileName();
+            String childKey = key.isEmpty() ? child.getFileName().toString() : key + "/" + child.getFileName();
             if (Files.isDirectory(child)) walk(child, childKey, visited, sink);
             else readFile(child, childKey, false, sink);
         }
