@@ -1,0 +1,141 @@
+package dev.newsdesk.ingest;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a {@link RawRecord} into an {@link Article}: cleans the body, fills in id, title, outlet and date by the
+ * documented fallbacks, and rejects records that end up without text. Immutable and thread-safe.
+ */
+final class ArticleAssembler {
+    private static final int FALLBACK_TITLE_WORDS = 16;
+    private static final int HEADLINE_SCAN = 4;
+
+    private final Cleaner cleaner;
+    private final SentenceSplitter splitter = new SentenceSplitter();
+    private final IngestLimits limits;
+
+    ArticleAssembler(Cleaner cleaner, IngestLimits limits) {
+        this.cleaner = cleaner;
+        this.limits = limits;
+    }
+
+    /**
+     * @param stem file name without extensions, the id of one-article files
+     * @param idKey path of the file relative to its root (e.g. "2024/a.jsonl"), hashed into record ids
+     * @param index 0-based record index within the file, or -1 for a one-article file
+     */
+    Article assemble(RawRecord raw, String source, String stem, String idKey, int index) throws BadInputException {
+        String where = index < 0 ? "" : "record #" + index + ": ";
+        String rawBody = raw.body();
+        if (rawBody == null || rawBody.isBlank()) {
+            throw new BadInputException(where + "no article text (empty body); add the text or remove the "
+                    + (index < 0 ? "file" : "record"));
+        }
+        if (rawBody.length() > limits.maxArticleChars()) {
+            throw new BadInputException(where + "article is " + rawBody.length() + " chars, over the limit of "
+                    + limits.maxArticleChars() + "; split it or raise maxArticleChars");
+        }
+        List<String> paragraphs = new ArrayList<>(cleaner.cleanParagraphs(rawBody));
+        String title = blankToNull(raw.title());
+        if (title == null) title = headline(cleaner.paragraphs(rawBody));
+        if (title != null) dropHeadline(paragraphs, title);
+        String body = String.join("\n\n", paragraphs);
+        if (body.isBlank()) {
+            throw new BadInputException(where + "no article text after cleaning (only boilerplate); remove the "
+                    + (index < 0 ? "file" : "record") + " or check the boilerplate rules");
+        }
+        if (title == null) title = firstSentence(body);
+        if (title == null) title = stem;
+
+        String id = blankToNull(raw.id());
+        if (id == null) id = index < 0 ? stem : stableHash(idKey + "#" + index);
+        String url = blankToNull(raw.url());
+        String outlet = blankToNull(raw.outlet());
+        if (outlet == null) outlet = hostOf(url);
+        var published = Dates.parse(raw.published());
+        if (published == null) published = raw.textDate();
+        return new Article(id.strip(), title, outlet, published, url, blankToNull(raw.author()),
+                blankToNull(raw.category()), body, index < 0 ? source : source + "#" + index, List.of());
+    }
+
+    /**
+     * A headline among the leading paragraphs: a short line without sentence punctuation at its end. When a
+     * dateline follows several such lines (a caption or kicker, the headline, the date), the one nearest the
+     * date is the headline; otherwise the first one is.
+     */
+    private String headline(List<String> rawParagraphs) {
+        List<String> candidates = new ArrayList<>();
+        int seen = 0;
+        for (String p : rawParagraphs) {
+            if (cleaner.isBoilerplate(p) && Dates.fromDateline(p) == null) continue;
+            if (Dates.fromDateline(p) != null) return candidates.isEmpty() ? null : candidates.getLast();
+            if (!headlineLike(p) || ++seen > HEADLINE_SCAN) break;
+            candidates.add(p);
+        }
+        return candidates.isEmpty() ? null : candidates.getFirst();
+    }
+
+    static boolean headlineLike(String p) {
+        if (p.length() < 10 || p.length() > 200) return false;
+        int words = p.split(" ").length;
+        if (words < 3 || words > 30) return false;
+        char last = p.charAt(p.length() - 1);
+        if (".:;,".indexOf(last) >= 0) return false;
+        char first = p.charAt(0);
+        return Character.isUpperCase(first) || Character.isDigit(first) || "‘“\"'".indexOf(first) >= 0;
+    }
+
+    /** Drops a leading paragraph that repeats the title, so the headline is not indexed twice. */
+    private static void dropHeadline(List<String> paragraphs, String title) {
+        String t = comparable(title);
+        for (int i = 0; i < Math.min(HEADLINE_SCAN, paragraphs.size()); i++) {
+            if (comparable(paragraphs.get(i)).equals(t)) {
+                paragraphs.remove(i);
+                return;
+            }
+        }
+    }
+
+    /** Lower case, letters and digits only: curly and straight quotes or spacing differences do not matter. */
+    private static String comparable(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    }
+
+    /** The first sentence, shortened to a title-sized prefix at a word boundary. */
+    private String firstSentence(String body) {
+        List<Span> sentences = splitter.split(body);
+        if (sentences.isEmpty()) return null;
+        String s = sentences.getFirst().of(body);
+        String[] words = s.split(" ");
+        if (words.length <= FALLBACK_TITLE_WORDS) return s;
+        return String.join(" ", java.util.Arrays.copyOf(words, FALLBACK_TITLE_WORDS)).replaceAll("[,;:]$", "") + " …";
+    }
+
+    /** "https://www.theverge.com/x" → "theverge.com"; "unknown" when there is no usable URL. */
+    static String hostOf(String url) {
+        if (url == null) return "unknown";
+        try {
+            String host = URI.create(url.strip()).getHost();
+            if (host == null || host.isBlank()) return "unknown";
+            host = host.toLowerCase(Locale.ROOT);
+            return host.startsWith("www.") ? host.substring(4) : host;
+        } catch (IllegalArgumentException e) {
+            return "unknown"; // a malformed URL is kept as written, it just cannot name the outlet
+        }
+    }
+
+    /** 16 hex chars (64 bits) of SHA-256: collisions are negligible below billions of records. */
+    static String stableHash(String key) {
+        byte[] digest = ContentHash.sha256().digest(key.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 8);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,206 @@
+package dev.newsdesk.ingest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Folds republished copies (wire stories, syndication, mirrored pages) so each text is indexed once.
+ *
+ * <p>Two articles are near-duplicates when the Jaccard similarity of their word 5-gram shingle sets, estimated by
+ * a {@value #HASHES}-value MinHash signature, is at least the threshold (default 0.8); bodies that are equal after
+ * lower-casing and dropping punctuation are always duplicates. Candidates come from LSH banding ({@value #BANDS}
+ * bands of {@value #ROWS} rows: a pair at similarity 0.8 becomes a candidate with probability above 0.999, a pair
+ * at 0.3 with about 0.1), so the cost grows with the corpus, not with its square. Groups are transitive.
+ *
+ * <p>In each group the canonical article is the earliest published (undated last), then the smallest id; it
+ * gains one {@code alsoPublishedBy} entry "Outlet (id)" per folded copy, in the same order. The output keeps the
+ * input order of the canonical articles. Deterministic: fixed hash seeds, and group membership does not depend
+ * on the order pairs are found. Thread-safe; signatures are computed in parallel.
+ */
+public final class NearDuplicates {
+    static final int HASHES = 64;
+    static final int BANDS = 16;
+    static final int ROWS = HASHES / BANDS;
+    private static final int SHINGLE = 5;
+    /** Odd multipliers and offsets for multiply-add hashing: h_i(x) = a_i * x + b_i (mod 2^64), fixed seeds. */
+    private static final long[] A = new long[HASHES];
+    private static final long[] B = new long[HASHES];
+
+    static {
+        long s = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < HASHES; i++) {
+            s = mix(s + 0x9E3779B97F4A7C15L);
+            A[i] = s | 1L;
+            s = mix(s + 0x9E3779B97F4A7C15L);
+            B[i] = s;
+        }
+    }
+
+    private final double threshold;
+
+    public NearDuplicates() {
+        this(0.8);
+    }
+
+    public NearDuplicates(double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
+        }
+        this.threshold = threshold;
+    }
+
+    public List<Article> fold(List<Article> articles) {
+        int n = articles.size();
+        Doc[] docs = IntStream.range(0, n).parallel().mapToObj(i -> Doc.of(articles.get(i).body()))
+                .toArray(Doc[]::new);
+        UnionFind groups = new UnionFind(n);
+
+        // 1. exact duplicates of the normalised text; only the first of each is passed on to LSH
+        Map<Long, Integer> byExact = new HashMap<>();
+        List<Integer> representatives = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Integer first = byExact.putIfAbsent(docs[i].exactHash, i);
+            if (first != null) groups.union(first, i);
+            else if (docs[i].signature != null) representatives.add(i);
+        }
+
+        // 2. LSH banding over MinHash signatures, then check the estimated similarity of each candidate pair
+        for (int band = 0; band < BANDS; band++) {
+            Map<Long, List<Integer>> buckets = new HashMap<>();
+            for (int i : representatives) {
+                long key = band;
+                for (int r = 0; r < ROWS; r++) key = mix(key * 31 + docs[i].signature[band * ROWS + r]);
+                buckets.computeIfAbsent(key, k -> new ArrayList<>(2)).add(i);
+            }
+            for (List<Integer> bucket : buckets.values()) {
+                for (int x = 0; x < bucket.size(); x++) {
+                    for (int y = x + 1; y < bucket.size(); y++) {
+                        int i = bucket.get(x);
+                        int j = bucket.get(y);
+                        if (groups.find(i) != groups.find(j) && similarity(docs[i], docs[j]) >= threshold) {
+                            groups.union(i, j);
+                        }
+                    }
+                }
+            }
+        }
+
+        Map<Integer, List<Integer>> members = new HashMap<>();
+        for (int i = 0; i < n; i++) members.computeIfAbsent(groups.find(i), k -> new ArrayList<>()).add(i);
+        Comparator<Integer> canonicalFirst = Comparator
+                .comparing((Integer i) -> articles.get(i).published(), Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+                .thenComparing(i -> articles.get(i).id())
+                .thenComparing(i -> i);
+        Article[] result = new Article[n];
+        for (List<Integer> group : members.values()) {
+            if (group.size() == 1) {
+                result[group.getFirst()] = articles.get(group.getFirst());
+                continue;
+            }
+            group.sort(canonicalFirst);
+            Article canonical = articles.get(group.getFirst());
+            Set<String> also = new LinkedHashSet<>(canonical.alsoPublishedBy());
+            for (int k = 1; k < group.size(); k++) {
+                Article copy = articles.get(group.get(k));
+                also.add(copy.outlet() + " (" + copy.id() + ")");
+                also.addAll(copy.alsoPublishedBy());
+            }
+            result[group.getFirst()] = canonical.withAlsoPublishedBy(List.copyOf(also));
+        }
+        List<Article> out = new ArrayList<>();
+        for (Article a : result) if (a != null) out.add(a);
+        return out;
+    }
+
+    private static double similarity(Doc a, Doc b) {
+        int same = 0;
+        for (int k = 0; k < HASHES; k++) if (a.signature[k] == b.signature[k]) same++;
+        return same / (double) HASHES;
+    }
+
+    /** Normalised-text hash and MinHash signature of one body (null signature for an empty body). */
+    private record Doc(long exactHash, long[] signature) {
+        static Doc of(String body) {
+            long[] words = wordHashes(body);
+            long exact = 0x51_7C_C1_B7_27_22_0A_95L;
+            for (long w : words) exact = mix(exact * 31 + w);
+            if (words.length == 0) return new Doc(exact, null);
+            long[] sig = new long[HASHES];
+            Arrays.fill(sig, Long.MAX_VALUE);
+            int shingles = Math.max(1, words.length - SHINGLE + 1);
+            for (int s = 0; s < shingles; s++) {
+                long h = 0;
+                for (int w = s; w < Math.min(words.length, s + SHINGLE); w++) h = mix(h * 31 + words[w]);
+                for (int k = 0; k < HASHES; k++) {
+                    long v = A[k] * h + B[k];
+                    // signed compare after flipping the sign bit = unsigned compare
+                    if ((v ^ Long.MIN_VALUE) < (sig[k] ^ Long.MIN_VALUE)) sig[k] = v;
+                }
+            }
+            return new Doc(exact, sig);
+        }
+    }
+
+    /** Hashes of the lower-cased letter/digit runs of {@code text}: punctuation and spacing do not matter. */
+    static long[] wordHashes(String text) {
+        long[] out = new long[Math.max(16, text.length() / 5)];
+        int n = 0;
+        long h = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                h = h * 1_000_003L + Character.toLowerCase(c);
+                inWord = true;
+            } else if (inWord) {
+                if (n == out.length) out = Arrays.copyOf(out, n * 2);
+                out[n++] = mix(h);
+                h = 0;
+                inWord = false;
+            }
+        }
+        if (inWord) {
+            if (n == out.length) out = Arrays.copyOf(out, n + 1);
+            out[n++] = mix(h);
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** SplitMix64 finaliser: spreads bits so that nearby inputs give unrelated outputs. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static final class UnionFind {
+        private final int[] parent;
+
+        UnionFind(int n) {
+            parent = new int[n];
+            for (int i = 0; i < n; i++) parent[i] = i;
+        }
+
+        int find(int x) {
+            while (parent[x] != x) {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            return x;
+        }
+
+        void union(int a, int b) {
+            int ra = find(a);
+            int rb = find(b);
+            if (ra != rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.newsdesk.ingest;
+
+import java.time.LocalDate;
+
+/**
+ * What a format reader found, before cleaning and defaults. Any field may be null.
+ *
+ * @param published the date as written in the source (parsed later by {@link Dates#parse})
+ * @param textDate a date stated in the text itself, used only when {@code published} is absent
+ */
+record RawRecord(String id, String title, String outlet, String published, String url, String author,
+                 String category, String body, LocalDate textDate) {
+}
