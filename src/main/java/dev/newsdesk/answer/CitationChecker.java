@@ -33,13 +33,15 @@ public final class CitationChecker {
     public enum Mode { DROP, MARK }
 
     /** Default threshold when an embedding model is used (lexical and embedding scores blended). */
-    public static final double DEFAULT_THRESHOLD = 0.60;
+    public static final double DEFAULT_THRESHOLD = 0.675;
     /** Default threshold for lexical-only checking (no embedding model). */
-    public static final double LEXICAL_THRESHOLD = 0.60;
+    public static final double LEXICAL_THRESHOLD = 0.70;
     /** Shortest quotation, in words, that must be found verbatim. */
     public static final int MIN_QUOTE_WORDS = 4;
     /** Weight of lexical recall in the blended score; the rest is embedding similarity. */
     static final double LEXICAL_WEIGHT = 0.6;
+    /** Factor applied per capitalised name of the sentence that the passage lacks. */
+    static final double NAME_PENALTY = 0.7;
     /** Prefix of a kept-but-unsupported sentence in {@link Mode#MARK}. */
     public static final String UNSUPPORTED_MARK = "(unverified) ";
 
@@ -151,7 +153,7 @@ public final class CitationChecker {
      * Support of one sentence by one passage, in [0, 1]: content-word recall of the sentence's stems in the
      * passage, blended with the best embedding cosine between the sentence and a passage sentence (when an
      * embedding model is present), then halved when the sentence states a number the passage lacks and
-     * reduced for each capitalised name the passage lacks. Markers and quotation checks are not involved.
+     * multiplied by {@value #NAME_PENALTY} for each capitalised name the passage lacks. Markers and quotation checks are not involved.
      */
     public double support(String sentence, String passage) {
         return support(sentence, passage, new HashMap<>());
@@ -181,7 +183,7 @@ public final class CitationChecker {
             }
         }
         for (String name : TextSupport.nameStems(sentence)) {
-            if (!passageWords.contains(name)) score *= 0.8;
+            if (!TextSupport.containsName(passageWords, name)) score *= NAME_PENALTY;
         }
         return Math.max(0, Math.min(1, score));
     }

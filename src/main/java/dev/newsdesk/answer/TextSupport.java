@@ -1,7 +1,9 @@
 package dev.newsdesk.answer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,10 +36,27 @@ final class TextSupport {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?(?:[.,][0-9]+)*");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    private static final Map<String, String> NUMBER_WORDS = numberWords();
+    private static final Pattern NUMBER_WORD = Pattern.compile("(?i)\\b(?:" + String.join("|", NUMBER_WORDS.keySet()) + ")\\b");
     private static final Pattern CURLY_QUOTE = Pattern.compile("“([^”]{1,1000})”");
     private static final Pattern STRAIGHT_QUOTE = Pattern.compile("\"([^\"]{1,1000})\"");
 
     private TextSupport() {}
+
+    private static Map<String, String> numberWords() {
+        String[] cardinals = {"", "", "", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+        String[] ordinals = {"", "", "", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                "tenth", "eleventh", "twelfth"};
+        Map<String, String> words = new LinkedHashMap<>();
+        for (int i = 3; i < cardinals.length; i++) words.put(cardinals[i], Integer.toString(i));
+        for (int i = 3; i < ordinals.length; i++) words.put(ordinals[i], i + "th");
+        String[] tens = {"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+        for (int i = 0; i < tens.length; i++) words.put(tens[i], Integer.toString(30 + 10 * i));
+        words.put("dozen", "12");
+        words.put("hundred", "100");
+        return Map.copyOf(words);
+    }
 
     /** Splits prose into sentences; line breaks always end a sentence. Never returns blank entries. */
     static List<String> sentences(String text) {
@@ -109,33 +128,51 @@ final class TextSupport {
         return stems;
     }
 
-    /** Number tokens with thousands separators removed ("1,200" -> "1200"). */
+    /**
+     * Numbers stated in the text: digit tokens with thousands separators removed ("1,200" -> "1200") plus
+     * number words ("six" -> "6", "sixth" -> "6th"), so "six-point" and "10-point" disagree.
+     * "one", "two", "first" and "second" are left out: they are more often a pronoun or phrase ("one attendee
+     * said", "the two men", "at first", "a second meeting") than a stated count.
+     */
     static Set<String> numbers(String text) {
         Set<String> numbers = new LinkedHashSet<>();
         Matcher m = NUMBER.matcher(text);
         while (m.find()) numbers.add(m.group().replace(",", ""));
+        Matcher w = NUMBER_WORD.matcher(text);
+        while (w.find()) numbers.add(NUMBER_WORDS.get(w.group().toLowerCase(Locale.ROOT)));
         return numbers;
     }
 
     /**
-     * Capitalised words that are not the first word of the sentence: a cheap proxy for names of people,
-     * places and organisations. Returned as stems, comparable with {@link #contentStems}.
+     * Capitalised content words: a cheap proxy for names of people, places and organisations (the first
+     * word of a sentence is included; when it is an ordinary word it usually occurs in a supporting passage
+     * anyway). Returned as stems, comparable with {@link #contentStems}.
      */
     static Set<String> nameStems(String sentence) {
         Set<String> names = new LinkedHashSet<>();
         Matcher m = WORD.matcher(sentence);
-        boolean first = true;
         while (m.find()) {
             String word = m.group();
-            boolean isFirst = first;
-            first = false;
-            if (isFirst || !Character.isUpperCase(word.charAt(0))) continue;
+            if (!Character.isUpperCase(word.charAt(0))) continue;
             String lower = word.toLowerCase(Locale.ROOT).replace('’', '\'');
             if (lower.endsWith("'s")) lower = lower.substring(0, lower.length() - 2);
             if (STOPWORDS.contains(lower) || lower.length() < 2) continue;
             names.add(stem(lower));
         }
         return names;
+    }
+
+    /**
+     * True when {@code name} (a stem from {@link #nameStems}) occurs in {@code words}, allowing a demonym or
+     * derived form to match its root ("israeli"/"israel", "iranian"/"iran"); roots shorter than 4 letters
+     * must match exactly.
+     */
+    static boolean containsName(Set<String> words, String name) {
+        if (words.contains(name)) return true;
+        for (String w : words) {
+            if (w.length() >= 4 && name.length() >= 4 && (name.startsWith(w) || w.startsWith(name))) return true;
+        }
+        return false;
     }
 
     /** A light English suffix stripper: enough to match "meets"/"meeting"/"met"-free variants consistently. */
