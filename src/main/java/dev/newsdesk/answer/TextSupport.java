@@ -80,9 +80,8 @@ final class TextSupport {
             while (next < n && Character.isWhitespace(line.charAt(next))) next++;
             if (next >= n) break;
             char following = line.charAt(next);
-            boolean opensSentence = Character.isUpperCase(following) || Character.isDigit(following)
-                    || following == '[' || following == '“' || following == '"' || following == '‘' || following == '(';
-            if (!opensSentence) continue;
+            // Anything but a lower-case letter may open a sentence: capitals, digits, quotes, "[", "@", ...
+            if (Character.isLowerCase(following)) continue;
             if (c == '.' && isAbbreviation(line, i)) continue;
             add(out, line.substring(start, end));
             start = next;
