@@ -75,6 +75,7 @@ final class TextSupport {
             if (c != '.' && c != '!' && c != '?') continue;
             int end = i + 1;
             while (end < n && isCloser(line.charAt(end))) end++;
+            end = skipMarkers(line, end); // "Israel.[1][7] Next" ends after the markers
             if (end >= n || !Character.isWhitespace(line.charAt(end))) continue;
             int next = end;
             while (next < n && Character.isWhitespace(line.charAt(next))) next++;
@@ -88,6 +89,16 @@ final class TextSupport {
             i = next - 1;
         }
         add(out, line.substring(start));
+    }
+
+    private static int skipMarkers(String line, int from) {
+        int at = from;
+        while (at < line.length() && line.charAt(at) == '[') {
+            int close = line.indexOf(']', at);
+            if (close < 0 || !line.substring(at + 1, close).matches("[\\d,;\\s]+")) break;
+            at = close + 1;
+        }
+        return at;
     }
 
     private static boolean isCloser(char c) {
