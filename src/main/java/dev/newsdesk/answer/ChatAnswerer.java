@@ -87,6 +87,20 @@ public final class ChatAnswerer implements Answerer {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
+    /**
+     * The usual wiring, for the CLI: builds the model from {@code modelSettings} (key read from {@code env}),
+     * with the default checker threshold for {@code embeddings} (null: lexical-only checking).
+     *
+     * @throws IllegalStateException when the provider's key is missing (the message names the variable)
+     */
+    public static ChatAnswerer create(ChatModelSettings modelSettings, java.util.Map<String, String> env,
+                                      Retriever retriever, Answerer fallback, PromptLibrary prompts,
+                                      dev.langchain4j.model.embedding.EmbeddingModel embeddings,
+                                      ChatAnswerSettings settings) {
+        return new ChatAnswerer(ChatModels.build(modelSettings, env), modelSettings.provider().id(), retriever,
+                fallback, prompts, new CitationChecker(embeddings), settings);
+    }
+
     @Override
     public Answer answer(Question question) {
         String standalone = question.history().isEmpty() ? question.text() : condense(question);

@@ -31,7 +31,8 @@ final class RetryAfterHttpClient implements HttpClient {
 
     private final java.net.http.HttpClient http;
     private final Duration readTimeout;
-    private final HttpClient streaming;
+    private final Duration connectTimeout;
+    private volatile HttpClient streaming; // created on first streaming call; newsdesk itself never streams
 
     RetryAfterHttpClient(Duration connectTimeout, Duration readTimeout) {
         java.net.http.HttpClient.Builder builder = java.net.http.HttpClient.newBuilder()
@@ -39,7 +40,7 @@ final class RetryAfterHttpClient implements HttpClient {
         if (connectTimeout != null) builder.connectTimeout(connectTimeout);
         this.http = builder.build();
         this.readTimeout = readTimeout;
-        this.streaming = HttpClientBuilderLoader.loadHttpClientBuilder().connectTimeout(connectTimeout).readTimeout(readTimeout).build();
+        this.connectTimeout = connectTimeout;
     }
 
     static Builder builder() {
@@ -79,7 +80,13 @@ final class RetryAfterHttpClient implements HttpClient {
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        streaming.execute(request, parser, listener);
+        HttpClient client = streaming;
+        if (client == null) {
+            client = HttpClientBuilderLoader.loadHttpClientBuilder().connectTimeout(connectTimeout)
+                    .readTimeout(readTimeout).build();
+            streaming = client;
+        }
+        client.execute(request, parser, listener);
     }
 
     /** Reads "retry-after-ms" (OpenAI) or "Retry-After" as seconds or an HTTP date; null when absent or bad. */
