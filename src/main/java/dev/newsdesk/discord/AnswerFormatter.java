@@ -33,6 +33,7 @@ public final class AnswerFormatter {
     static final String ABSTAIN_PREFIX = "I could not find an answer to this in the coverage.";
     private static final char ZWSP = '\u200b';
     private static final Pattern MASS_MENTION = Pattern.compile("@(everyone|here)");
+    private static final Pattern QUOTE_MARKS = Pattern.compile("['\"\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2032\u2033\u00ab\u00bb]");
     private static final int HEADLINE_LIMIT = 150;
     private static final int CONTEXT_CHARS = 400;
 
@@ -181,12 +182,15 @@ public final class AnswerFormatter {
         return shorten("Source " + c.n(), BUTTON_LABEL_LIMIT);
     }
 
-    /** Collapses whitespace to single spaces and straightens typographic quotes; used to compare quotes. */
+    /**
+     * Lower-cases, collapses whitespace to single spaces and makes all quote marks (straight, typographic,
+     * primes) the same character; used to decide whether a quote occurs in a text "exactly".
+     */
     public static String normaliseForMatch(String s) {
         if (s == null) return "";
-        String t = s.replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201b', '\'').replace('\u2032', '\'')
-                .replace('\u201c', '"').replace('\u201d', '"').replace('\u201e', '"').replace('\u2033', '"')
-                .replace('\u2013', '-').replace('\u2014', '-').replace('\u00a0', ' ');
+        // Every quote mark becomes '"': outlets nest and typeset quotes differently ('…', "…", ‘…’, “…”).
+        String t = QUOTE_MARKS.matcher(s).replaceAll("\"").replace('\u2013', '-').replace('\u2014', '-')
+                .replace('\u00a0', ' ');
         return t.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
     }
 

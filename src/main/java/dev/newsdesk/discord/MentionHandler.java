@@ -69,10 +69,11 @@ final class MentionHandler {
                     target = message.createThreadChannel(AnswerFormatter.shorten(oneLine(q.text()), 100)).complete();
                 }
                 Answer answer = ctx.answerer.answer(q);
+                // Remember the turn before sending, so a quick reply to the answer already sees it.
+                ctx.recent.addTurn(target.getIdLong(), new Question.Turn(q.text(), answer.text()));
                 for (MessageCreateData m : ctx.answerMessages(target.getIdLong(), q.text(), answer)) {
                     target.sendMessage(m).complete();
                 }
-                ctx.recent.addTurn(target.getIdLong(), new Question.Turn(q.text(), answer.text()));
             } catch (RuntimeException e) {
                 LOG.warn("answering a message failed: {}", e.toString());
                 try {
