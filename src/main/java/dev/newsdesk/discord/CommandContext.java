@@ -255,7 +255,11 @@ final class CommandContext {
                 failEphemeral(hook, FAILED);
                 return;
             }
-            sendAnswer(hook, channelId, title, answer);
+            try {
+                sendAnswer(hook, channelId, title, answer);
+            } catch (RuntimeException e) {
+                LOG.warn("could not send an answer: {}", e.toString());
+            }
         }, () -> failEphemeral(hook, CLOSING));
     }
 
@@ -293,8 +297,11 @@ final class CommandContext {
             fail(hook, FAILED, ephemeral);
             return;
         }
-        hook.editOriginal(new MessageEditBuilder().setEmbeds(embed)
-                .setAllowedMentions(NO_MENTIONS).build()).complete();
+        try {
+            hook.editOriginal(new MessageEditBuilder().setEmbeds(embed).setAllowedMentions(NO_MENTIONS).build()).complete();
+        } catch (RuntimeException e) {
+            LOG.warn("could not send a response: {}", e.toString());
+        }
     }
 
     /**
@@ -325,7 +332,11 @@ final class CommandContext {
     /** Sends an answer as the interaction's original response (plus follow-ups when it needs several messages). */
     void sendAnswer(InteractionHook hook, long channelId, String title, Answer answer) {
         List<MessageCreateData> msgs = answerMessages(channelId, title, answer);
-        hook.editOriginal(MessageEditData.fromCreateData(msgs.get(0))).complete();
+        MessageCreateData first = msgs.get(0);
+        // fromCreateData drops the flags, so suppressing link previews is set again explicitly.
+        MessageEditData edit = MessageEditBuilder.fromCreateData(first).setSuppressEmbeds(first.isSuppressEmbeds())
+                .setAllowedMentions(NO_MENTIONS).build();
+        hook.editOriginal(edit).complete();
         for (MessageCreateData m : msgs.subList(1, msgs.size())) hook.sendMessage(m).complete();
     }
 
