@@ -829,7 +829,8 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    List<String> debugDispatchTypes() {
+    /** Event types dispatched in the current session, in order (READY, GUILD_CREATE, INTERACTION_CREATE, ...). */
+    public List<String> dispatchedTypes() {
         List<String> out = new ArrayList<>();
         dispatched.forEach(d -> out.add(d.path("t").asText()));
         return out;

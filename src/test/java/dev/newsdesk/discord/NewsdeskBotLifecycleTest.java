@@ -114,7 +114,10 @@ class NewsdeskBotLifecycleTest {
         try (FakeDiscord d = new FakeDiscord(); NewsdeskBot bot = bot(d, longAnswer)) {
             String token = ask(d, "long?");
             Request first = d.awaitRequest(r -> isEdit(r, token), T);
-            List<Request> more = d.awaitRequests(r -> r.is("POST", "webhooks/\\d+/" + token), 3, T);
+            // Follow-ups are sent one after another; the sources message is the last.
+            d.awaitRequest(r -> r.is("POST", "webhooks/\\d+/" + token) && r.body().path("content").asText().startsWith("**Sources**"), T);
+            List<Request> more = d.requests(r -> r.is("POST", "webhooks/\\d+/" + token));
+            assertThat(more).hasSize(4);
             List<JsonNode> all = new ArrayList<>();
             all.add(first.body());
             more.forEach(r -> all.add(r.body()));
