@@ -78,7 +78,7 @@ final class AskCommand implements SlashCommand {
 
     @Override
     public void autocomplete(CommandAutoCompleteInteractionEvent event) {
-        event.replyChoices(outletChoices(ctx.catalog, event.getFocusedOption().getValue())).queue();
+        event.replyChoices(outletChoices(ctx.outletCatalog(), event.getFocusedOption().getValue())).queue();
     }
 
     /** Up to 25 outlets whose name contains what was typed, the most covered first. */

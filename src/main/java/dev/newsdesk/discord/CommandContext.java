@@ -107,6 +107,44 @@ final class CommandContext {
         };
     }
 
+    private volatile Catalog.Stats cachedStats;
+    private volatile Instant cachedStatsAt = Instant.EPOCH;
+
+    /**
+     * The catalog, with {@code stats()} cached for a minute: autocomplete runs on JDA's event thread for every
+     * keystroke and must answer within 3 s, so corpus statistics are not recomputed each time.
+     */
+    Catalog outletCatalog() {
+        return new Catalog() {
+            @Override
+            public java.util.Optional<dev.newsdesk.retrieve.ArticleView> article(String id) {
+                return catalog.article(id);
+            }
+
+            @Override
+            public java.util.Optional<dev.newsdesk.retrieve.Hit> passage(String id) {
+                return catalog.passage(id);
+            }
+
+            @Override
+            public List<dev.newsdesk.retrieve.Hit> passagesOf(String id) {
+                return catalog.passagesOf(id);
+            }
+
+            @Override
+            public Stats stats() {
+                Instant now = clock.get();
+                Catalog.Stats s = cachedStats;
+                if (s == null || cachedStatsAt.plusSeconds(60).isBefore(now)) {
+                    s = catalog.stats();
+                    cachedStats = s;
+                    cachedStatsAt = now;
+                }
+                return s;
+            }
+        };
+    }
+
     // ---- access -------------------------------------------------------------------------------------------
 
     /** Null when the member may use the bot in this channel, else the (ephemeral) reason. */

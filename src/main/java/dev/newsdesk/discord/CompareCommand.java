@@ -62,7 +62,7 @@ final class CompareCommand implements SlashCommand {
         String typed = event.getFocusedOption().getValue();
         int comma = typed.lastIndexOf(',');
         String head = comma < 0 ? "" : typed.substring(0, comma + 1) + " ";
-        event.replyChoices(AskCommand.outletChoices(ctx.catalog, typed).stream()
+        event.replyChoices(AskCommand.outletChoices(ctx.outletCatalog(), typed).stream()
                 .map(c -> AnswerFormatter.shorten(head + c.getAsString(), 100))
                 .map(s -> new net.dv8tion.jda.api.interactions.commands.Command.Choice(s, s)).toList()).queue();
     }

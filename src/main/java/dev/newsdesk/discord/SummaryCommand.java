@@ -60,6 +60,6 @@ final class SummaryCommand implements SlashCommand {
 
     @Override
     public void autocomplete(CommandAutoCompleteInteractionEvent event) {
-        event.replyChoices(AskCommand.outletChoices(ctx.catalog, event.getFocusedOption().getValue())).queue();
+        event.replyChoices(AskCommand.outletChoices(ctx.outletCatalog(), event.getFocusedOption().getValue())).queue();
     }
 }
