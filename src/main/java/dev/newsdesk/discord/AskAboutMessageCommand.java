@@ -1,0 +1,53 @@
+package dev.newsdesk.discord;
+
+import dev.newsdesk.answer.Question;
+import java.util.List;
+import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+
+/** Message context menu "Ask newsdesk about this": the message's text becomes the question. */
+final class AskAboutMessageCommand implements SlashCommand {
+    static final String NAME = "Ask newsdesk about this";
+    private final CommandContext ctx;
+
+    AskAboutMessageCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CommandData data() {
+        return Commands.context(Command.Type.MESSAGE, NAME).setContexts(InteractionContextType.GUILD);
+    }
+
+    @Override
+    public void handle(GenericCommandInteractionEvent event) {
+        if (!(event instanceof MessageContextInteractionEvent e)) return;
+        String denied = ctx.denied(event.getMember(), event.getChannel());
+        if (denied != null) {
+            CommandContext.replyEphemeral(event, denied);
+            return;
+        }
+        String text = e.getTarget().getContentDisplay();
+        if (text == null || text.isBlank()) {
+            CommandContext.replyEphemeral(event, "That message has no text to ask about.");
+            return;
+        }
+        Question q;
+        try {
+            q = new Question(text, null, List.of());
+        } catch (IllegalArgumentException ex) {
+            CommandContext.replyEphemeral(event, ex.getMessage());
+            return;
+        }
+        ctx.answerInteraction(event, q.text(), () -> ctx.answerer.answer(q));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.newsdesk.discord;
+
+import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.Citation;
+import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+
+/**
+ * {@code /cite number}: citation n of the last answer given in this channel or thread: the quoted span inside its
+ * surrounding article text, headline, outlet, date and link.
+ */
+final class CiteCommand implements SlashCommand {
+    private final CommandContext ctx;
+
+    CiteCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public String name() {
+        return "cite";
+    }
+
+    @Override
+    public CommandData data() {
+        return Commands.slash(name(), "Show a citation of the last answer in this channel, in context")
+                .addOptions(new OptionData(OptionType.INTEGER, "number", "The citation number, e.g. 2 for [2]", true)
+                        .setRequiredRange(1, 100))
+                .setContexts(InteractionContextType.GUILD);
+    }
+
+    @Override
+    public void handle(GenericCommandInteractionEvent event) {
+        String denied = ctx.denied(event.getMember(), event.getChannel());
+        if (denied != null) {
+            CommandContext.replyEphemeral(event, denied);
+            return;
+        }
+        OptionMapping m = event.getOption("number");
+        int n = m == null ? 0 : m.getAsInt();
+        Answer last = ctx.recent.lastIn(event.getChannelIdLong()).orElse(null);
+        if (last == null) {
+            CommandContext.replyEphemeral(event, "There is no recent answer in this channel; ask with /ask first.");
+            return;
+        }
+        Citation c = last.citations().stream().filter(x -> x.n() == n).findFirst().orElse(null);
+        if (c == null) {
+            CommandContext.replyEphemeral(event, last.citations().isEmpty() ? "The last answer here has no citations."
+                    : "The last answer here has citations 1 to " + last.citations().size() + "; there is no [" + n + "].");
+            return;
+        }
+        ctx.quickPublic(event, () -> ctx.citationEmbed(c));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.newsdesk.discord;
+
+import java.util.Arrays;
+import java.util.List;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+
+/** {@code /compare topic [outlets]}: how outlets covered a topic, when a {@link CompareService} is wired. */
+final class CompareCommand implements SlashCommand {
+    static final String UNAVAILABLE = "Comparisons are not available yet; try /ask with a question about the topic.";
+    private final CommandContext ctx;
+
+    CompareCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public String name() {
+        return "compare";
+    }
+
+    @Override
+    public CommandData data() {
+        return Commands.slash(name(), "Compare how outlets covered a topic, with citations")
+                .addOptions(new OptionData(OptionType.STRING, "topic", "The topic to compare", true).setMaxLength(300),
+                        new OptionData(OptionType.STRING, "outlets", "Comma-separated outlets, e.g. BBC, Reuters", false, true)
+                                .setMaxLength(300))
+                .setContexts(InteractionContextType.GUILD);
+    }
+
+    @Override
+    public void handle(GenericCommandInteractionEvent event) {
+        String denied = ctx.denied(event.getMember(), event.getChannel());
+        if (denied != null) {
+            CommandContext.replyEphemeral(event, denied);
+            return;
+        }
+        CompareService service = ctx.features.compare();
+        if (service == null) {
+            CommandContext.replyEphemeral(event, UNAVAILABLE);
+            return;
+        }
+        String topic = AskCommand.opt(event, "topic");
+        if (topic == null || topic.isBlank()) {
+            CommandContext.replyEphemeral(event, "Name a topic to compare.");
+            return;
+        }
+        String raw = AskCommand.opt(event, "outlets");
+        List<String> outlets = raw == null ? List.of()
+                : Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        ctx.answerInteraction(event, "Compare: " + topic.strip(), () -> service.compare(topic.strip(), outlets));
+    }
+
+    @Override
+    public void autocomplete(CommandAutoCompleteInteractionEvent event) {
+        // Completes the last comma-separated outlet, keeping the ones already typed.
+        String typed = event.getFocusedOption().getValue();
+        int comma = typed.lastIndexOf(',');
+        String head = comma < 0 ? "" : typed.substring(0, comma + 1) + " ";
+        event.replyChoices(AskCommand.outletChoices(ctx.outletCatalog(), typed).stream()
+                .map(c -> AnswerFormatter.shorten(head + c.getAsString(), 100))
+                .map(s -> new net.dv8tion.jda.api.interactions.commands.Command.Choice(s, s)).toList()).queue();
+    }
+}

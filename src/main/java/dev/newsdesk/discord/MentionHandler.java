@@ -1,0 +1,102 @@
+package dev.newsdesk.discord;
+
+import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.Question;
+import java.util.List;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Conversations: "@newsdesk question" in a text channel starts a thread from that message and answers there;
+ * every later message in a thread the bot started is a follow-up, answered with the conversation so far
+ * ({@link Question#history()}). The history lives in memory only (see {@link RecentAnswers}).
+ */
+final class MentionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(MentionHandler.class);
+    static final String EMPTY = "Ask me a question after the mention, e.g. \"@newsdesk what happened to interest rates?\"";
+    private final CommandContext ctx;
+
+    MentionHandler(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void onMessage(MessageReceivedEvent event) {
+        if (!event.isFromGuild() || event.isWebhookMessage()) return;
+        User author = event.getAuthor();
+        if (author.isBot() || author.isSystem()) return;
+        Message message = event.getMessage();
+        User self = event.getJDA().getSelfUser();
+        MessageChannel channel = event.getChannel();
+        boolean followUp = channel.getType().isThread() && channel instanceof ThreadChannel t && t.getOwnerIdLong() == self.getIdLong();
+        boolean mention = !followUp && message.getMentions().isMentioned(self, Message.MentionType.USER)
+                && (channel.getType() == ChannelType.TEXT || channel.getType() == ChannelType.NEWS);
+        if (!followUp && !mention) return;
+        if (ctx.denied(event.getMember(), channel) != null) return; // silent: no noise in channels we don't serve
+        String text = stripMention(message.getContentRaw(), self.getIdLong());
+        if (text.isBlank()) {
+            reply(message, mention ? EMPTY : null);
+            return;
+        }
+        List<Question.Turn> history = followUp ? ctx.recent.turns(channel.getIdLong()) : List.of();
+        Question q;
+        try {
+            q = new Question(text, null, history);
+        } catch (IllegalArgumentException e) {
+            reply(message, e.getMessage());
+            return;
+        }
+        String wait = ctx.cooldown(author.getIdLong());
+        if (wait != null) {
+            reply(message, wait);
+            return;
+        }
+        if (!ctx.tryReserveAnswer()) {
+            reply(message, ctx.accepting() ? CommandContext.BUSY : CommandContext.CLOSING);
+            return;
+        }
+        ctx.runAnswer(() -> {
+            MessageChannel target = channel;
+            try {
+                if (mention) {
+                    target = message.createThreadChannel(AnswerFormatter.shorten(oneLine(q.text()), 100)).complete();
+                }
+                Answer answer = ctx.answerer.answer(q);
+                // Remember the turn before sending, so a quick reply to the answer already sees it.
+                ctx.recent.addTurn(target.getIdLong(), new Question.Turn(q.text(), answer.text()));
+                for (MessageCreateData m : ctx.answerMessages(target.getIdLong(), q.text(), answer)) {
+                    target.sendMessage(m).complete();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("answering a message failed: {}", e.toString());
+                try {
+                    target.sendMessage(CommandContext.FAILED).setAllowedMentions(CommandContext.NO_MENTIONS).complete();
+                } catch (RuntimeException ignored) {
+                    // nothing more we can do
+                }
+            }
+        }, () -> reply(message, CommandContext.CLOSING));
+    }
+
+    private static void reply(Message message, String text) {
+        if (text == null) return;
+        message.reply(AnswerFormatter.shorten(AnswerFormatter.neutralise(text), AnswerFormatter.CONTENT_LIMIT))
+                .setAllowedMentions(CommandContext.NO_MENTIONS).mentionRepliedUser(false).setSuppressEmbeds(true)
+                .queue(null, e -> LOG.debug("reply failed: {}", e.toString()));
+    }
+
+    static String stripMention(String raw, long selfId) {
+        return Pattern.compile("<@!?" + selfId + ">").matcher(raw == null ? "" : raw).replaceAll(" ").strip();
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.newsdesk.discord;
+
+import dev.newsdesk.retrieve.Catalog;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+
+/** {@code /outlets}: which outlets the index covers, with article counts and the date range. */
+final class OutletsCommand implements SlashCommand {
+    private final CommandContext ctx;
+
+    OutletsCommand(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public String name() {
+        return "outlets";
+    }
+
+    @Override
+    public CommandData data() {
+        return Commands.slash(name(), "List the outlets in the index").setContexts(InteractionContextType.GUILD);
+    }
+
+    @Override
+    public void handle(GenericCommandInteractionEvent event) {
+        String denied = ctx.denied(event.getMember(), event.getChannel());
+        if (denied != null) {
+            CommandContext.replyEphemeral(event, denied);
+            return;
+        }
+        ctx.quickPublic(event, this::describe);
+    }
+
+    MessageEmbed describe() {
+        Catalog.Stats s = ctx.catalog.stats();
+        StringBuilder sb = new StringBuilder();
+        sb.append(s.articles()).append(" articles, ").append(s.passages()).append(" passages");
+        if (s.earliest() != null && s.latest() != null) sb.append(", ").append(s.earliest()).append(" to ").append(s.latest());
+        sb.append("\n\n");
+        var outlets = s.outlets().stream().sorted((a, b) -> Integer.compare(b.articles(), a.articles())).toList();
+        int shown = 0;
+        for (Catalog.OutletCount o : outlets) {
+            String line = "• " + o.outlet() + " — " + o.articles() + (o.articles() == 1 ? " article\n" : " articles\n");
+            if (sb.length() + line.length() > AnswerFormatter.EMBED_DESCRIPTION_LIMIT - 40) break;
+            sb.append(line);
+            shown++;
+        }
+        if (shown < outlets.size()) sb.append("… and ").append(outlets.size() - shown).append(" more");
+        return CommandContext.textEmbed(outlets.size() + (outlets.size() == 1 ? " outlet" : " outlets"), sb.toString());
+    }
+}

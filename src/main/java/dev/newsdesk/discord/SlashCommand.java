@@ -1,0 +1,27 @@
+package dev.newsdesk.discord;
+
+import java.util.List;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+
+/**
+ * One Discord application command (slash command or context-menu entry). Implementations are stateless apart
+ * from the shared {@link CommandContext}; {@link #handle} runs on JDA's event thread and must return quickly:
+ * it acknowledges the interaction (reply or defer) and hands slow work to the context's executors.
+ */
+public interface SlashCommand {
+    /** The command name as registered (unique among this bot's commands of the same type). */
+    String name();
+
+    /** What is registered with Discord. */
+    CommandData data();
+
+    /** Handles an invocation; called only for events whose name (and type) match {@link #data()}. */
+    void handle(GenericCommandInteractionEvent event);
+
+    /** Answers autocomplete for a focused option; the default offers nothing. */
+    default void autocomplete(CommandAutoCompleteInteractionEvent event) {
+        event.replyChoices(List.of()).queue();
+    }
+}
