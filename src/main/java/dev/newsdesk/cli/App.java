@@ -4,7 +4,18 @@ import dev.newsdesk.answer.Answerer;
 import dev.newsdesk.answer.ExtractiveAnswerer;
 import dev.newsdesk.config.NewsdeskConfig;
 import dev.newsdesk.ingest.SentenceSplitter;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.newsdesk.answer.ChatAnswerSettings;
+import dev.newsdesk.answer.ChatAnswerer;
+import dev.newsdesk.answer.ChatModelSettings;
+import dev.newsdesk.answer.PromptLibrary;
 import dev.newsdesk.retrieve.Bm25Retriever;
+import dev.newsdesk.retrieve.PlannedRetriever;
+import dev.newsdesk.retrieve.QueryPlanner;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import dev.newsdesk.retrieve.Catalog;
 import dev.newsdesk.retrieve.Lexicon;
 import dev.newsdesk.retrieve.LuceneCatalog;
@@ -65,9 +76,32 @@ final class App implements Closeable {
         }
     }
 
+    /**
+     * The retriever every command uses: the question planned into per-outlet, per-date and per-part retrievals
+     * over BM25, fused and diversified (measured in docs/benchmarks.md).
+     */
     Retriever retriever(PrintWriter err, boolean snippets) {
-        return new Bm25Retriever(index(err), snippets);
+        LuceneIndex idx = index(err);
+        return new PlannedRetriever(new Bm25Retriever(idx, snippets), plannerFactory(idx), 2);
     }
+
+    /** A planner that knows the outlets of the index, rebuilt when the index changes (after /reindex). */
+    PlannedRetriever.QueryPlannerFactory plannerFactory(LuceneIndex idx) {
+        var catalog = new LuceneCatalog(idx);
+        var cache = new java.util.concurrent.atomic.AtomicReference<Object[]>();
+        return () -> {
+            long version = idx.withSearcher(s -> ((org.apache.lucene.index.DirectoryReader) s.getIndexReader()).getVersion());
+            Object[] cached = cache.get();
+            if (cached != null && (long) cached[0] == version) return (QueryPlanner) cached[1];
+            List<String> outlets = catalog.stats().outlets().stream().map(Catalog.OutletCount::outlet).toList();
+            QueryPlanner planner = new QueryPlanner(outlets, asOf);
+            cache.set(new Object[] {version, planner});
+            return planner;
+        };
+    }
+
+    /** The date relative dates in questions ("last week") count from; today unless --as-of says otherwise. */
+    LocalDate asOf = LocalDate.now();
 
     Lexicon lexicon(PrintWriter err) {
         return new LuceneLexicon(index(err));
@@ -80,6 +114,40 @@ final class App implements Closeable {
     Answerer extractive(PrintWriter err) {
         return new ExtractiveAnswerer(retriever(err, false), lexicon(err), new SentenceSplitter(),
                 ExtractiveAnswerer.Settings.DEFAULTS);
+    }
+
+    /**
+     * The configured answerer: {@code answerer} in config/ (or --answerer), extractive by default. A chat model
+     * answers with the extractive answerer as its fallback, so provider trouble degrades, never fails.
+     *
+     * @throws IllegalStateException naming the environment variable when a provider's key is missing
+     */
+    Answerer answerer(PrintWriter err, ChatOptions flags) {
+        String kind = flags.answerer != null ? flags.answerer : config.get("answerer", ExtractiveAnswerer.NAME);
+        Answerer extractive = extractive(err);
+        if (kind.equalsIgnoreCase(ExtractiveAnswerer.NAME)) return extractive;
+        ChatModelSettings.Provider provider = ChatModelSettings.Provider.parse(kind);
+        String timeout = config.get("chat.timeout-seconds", null);
+        var settings = new ChatModelSettings(provider,
+                flags.baseUrl != null ? flags.baseUrl : config.get("chat.base-url", null),
+                flags.model != null ? flags.model : config.get("chat.model", null),
+                config.get("chat.api-key-env", null),
+                timeout == null ? null : Duration.ofSeconds(Long.parseLong(timeout.strip())));
+        return ChatAnswerer.create(settings, System.getenv(), retriever(err, false), extractive,
+                PromptLibrary.load(config.promptsDir()), embeddings(), ChatAnswerSettings.DEFAULTS);
+    }
+
+    /** Summary and compare for the bot; wired when the coverage package provides them. */
+    dev.newsdesk.discord.Features coverageFeatures(PrintWriter err) {
+        return dev.newsdesk.discord.Features.NONE;
+    }
+
+    private EmbeddingModel embeddings;
+
+    /** The in-process embedding model (loaded once, ~0.5 s): citation checks and summaries use it. */
+    synchronized EmbeddingModel embeddings() {
+        if (embeddings == null) embeddings = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        return embeddings;
     }
 
     @Override

@@ -18,6 +18,12 @@ final class AskCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filters;
 
+    @Mixin
+    ChatOptions chat;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Date that relative dates in the question count from (default: today).")
+    java.time.LocalDate asOf;
+
     @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "The question.")
     List<String> words;
 
@@ -47,7 +53,8 @@ final class AskCommand implements Callable<Integer> {
             return 2;
         }
         try (App app = App.create(common)) {
-            Answer a = app.extractive(err).answer(q);
+            if (asOf != null) app.asOf = asOf;
+            Answer a = app.answerer(err, chat).answer(q);
             if (json) out.println(Json.write(Output.of(a)));
             else AnswerPrinter.print(a, out);
             return 0;

@@ -1,0 +1,70 @@
+package dev.newsdesk.cli;
+
+import dev.newsdesk.discord.DiscordSettings;
+import dev.newsdesk.discord.Features;
+import dev.newsdesk.discord.NewsdeskBot;
+import dev.newsdesk.discord.Reindexer;
+import dev.newsdesk.retrieve.LuceneIndex;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs the Discord bot until SIGTERM/SIGINT. The token comes from DISCORD_TOKEN or the file named by
+ * DISCORD_TOKEN_FILE, never from config/ or the command line (where it would land in shell history).
+ */
+@Command(name = "bot", description = {"Run the Discord bot (token from DISCORD_TOKEN or DISCORD_TOKEN_FILE).",
+        "NEWSDESK_DISCORD_REST_URL / NEWSDESK_DISCORD_GATEWAY_URL point it at a proxy or a local stand-in."})
+final class BotCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+    @Mixin
+    ChatOptions chat;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        CountDownLatch finished = new CountDownLatch(1);
+        try (App app = App.create(common)) {
+            DiscordSettings settings = DiscordSettings.fromEnvironment(System.getenv(), app.config.properties());
+            LuceneIndex index = app.index(err);
+            Features features = app.coverageFeatures(err);
+            Reindexer reindexer = () -> {
+                var result = new dev.newsdesk.index.CorpusIngest(new dev.newsdesk.ingest.SentenceChunker(), () -> null,
+                        dev.newsdesk.ingest.IngestLimits.DEFAULTS).run(app.config.corpusDirs(), app.indexDir, true,
+                        dev.newsdesk.index.IngestListener.NONE);
+                index.refresh();
+                return result.summary().line() + (result.failures().isEmpty() ? ""
+                        : " (skipped: " + result.failures().getFirst().path().getFileName() + ": " + result.failures().getFirst().reason()
+                        + (result.failures().size() > 1 ? ", and " + (result.failures().size() - 1) + " more" : "") + ")");
+            };
+            try (NewsdeskBot bot = new NewsdeskBot(settings, app.answerer(err, chat), app.catalog(err),
+                    app.retriever(err, false), Optional.of(features), reindexer)) {
+                // SIGTERM: finish answers in flight, close JDA, then let main close the index before the JVM halts.
+                Thread hook = new Thread(() -> {
+                    bot.close();
+                    try {
+                        finished.await(15, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "newsdesk-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                bot.start();
+                err.println("newsdesk bot is running; stop it with Ctrl-C (SIGTERM finishes answers in flight)");
+                bot.awaitShutdownSignal();
+            }
+            return 0;
+        } finally {
+            finished.countDown();
+        }
+    }
+}
