@@ -33,6 +33,7 @@ public final class ExtractiveAnswerer implements Answerer {
     private final Lexicon lexicon;
     private final SentenceSplitter splitter;
     private final Settings settings;
+    private final EvidenceGate gate;
 
     /**
      * @param candidates passages considered
@@ -43,14 +44,21 @@ public final class ExtractiveAnswerer implements Answerer {
      */
     public record Settings(int candidates, int maxSentences, double minPassageCoverage, double minSentenceCoverage,
                            double relativeCutoff) {
-        public static final Settings DEFAULTS = new Settings(20, 4, 0.5, 0.3, 0.55);
+        /**
+         * Thresholds measured on MultiHop-RAG dev (docs/benchmarks.md): with the evidence gate, a best sentence
+         * holding under 12% of the question's weighted terms marks a question the coverage does not answer.
+         */
+        public static final Settings DEFAULTS = new Settings(20, 4, 0.0, 0.12, 0.55);
     }
 
-    public ExtractiveAnswerer(Retriever retriever, Lexicon lexicon, SentenceSplitter splitter, Settings settings) {
+    /** @param gate decides up front whether the coverage can answer at all, or null for coverage thresholds only */
+    public ExtractiveAnswerer(Retriever retriever, Lexicon lexicon, SentenceSplitter splitter, Settings settings,
+                              EvidenceGate gate) {
         this.retriever = retriever;
         this.lexicon = lexicon;
         this.splitter = splitter;
         this.settings = settings;
+        this.gate = gate;
     }
 
     private record Candidate(Hit hit, int start, int end, String text, Set<String> terms, double coverage,
@@ -59,9 +67,13 @@ public final class ExtractiveAnswerer implements Answerer {
     @Override
     public Answer answer(Question question) {
         List<Hit> hits = retriever.search(new SearchRequest(question.text(), question.filters(), settings.candidates()));
+        if (gate != null) {
+            var reason = gate.reasonToAbstain(question.text());
+            if (reason.isPresent()) return abstain(question, hits, reason.get());
+        }
         Map<String, Double> weights = questionWeights(question.text());
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (hits.isEmpty() || total == 0) return abstain(question, hits);
+        if (hits.isEmpty() || total == 0) return abstain(question, hits, null);
 
         List<Candidate> candidates = new ArrayList<>();
         double bestPassage = 0;
@@ -80,7 +92,7 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         double bestSentence = candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
         if (bestPassage < settings.minPassageCoverage() || bestSentence < settings.minSentenceCoverage()) {
-            return abstain(question, hits);
+            return abstain(question, hits, null);
         }
         List<Candidate> chosen = select(candidates, weights, total);
         return compose(question, chosen);
@@ -169,7 +181,7 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /** The coverage does not answer: say so, and list the closest articles (one citation each, best first). */
-    Answer abstain(Question question, List<Hit> hits) {
+    Answer abstain(Question question, List<Hit> hits, String reason) {
         List<Citation> closest = new ArrayList<>();
         Set<String> articles = new HashSet<>();
         for (Hit h : hits) {
@@ -181,9 +193,10 @@ public final class ExtractiveAnswerer implements Answerer {
                     h.published(), h.url(), h.text().substring(span.start(), span.end()), h.start() + span.start(),
                     h.start() + span.end()));
         }
+        String why = reason == null ? "" : ": " + reason;
         String text = closest.isEmpty()
-                ? "The coverage in the index does not answer this question, and no article comes close."
-                : "The coverage in the index does not answer this question. The closest articles are listed below.";
+                ? "The coverage in the index does not answer this question" + why + ", and no article comes close."
+                : "The coverage in the index does not answer this question" + why + ". The closest articles are listed below.";
         return new Answer(question.text(), text, true, closest, NAME, null, List.of());
     }
 }

@@ -2,6 +2,7 @@ package dev.newsdesk.cli;
 
 import dev.newsdesk.answer.Answerer;
 import dev.newsdesk.answer.ExtractiveAnswerer;
+import dev.newsdesk.answer.EvidenceGate;
 import dev.newsdesk.config.NewsdeskConfig;
 import dev.newsdesk.ingest.SentenceSplitter;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -82,11 +83,18 @@ final class App implements Closeable {
      */
     Retriever retriever(PrintWriter err, boolean snippets) {
         LuceneIndex idx = index(err);
-        return new PlannedRetriever(new Bm25Retriever(idx, snippets), plannerFactory(idx), 2);
+        return new PlannedRetriever(new Bm25Retriever(idx, snippets), planners(err), 2);
+    }
+
+    private PlannedRetriever.QueryPlannerFactory planners;
+
+    synchronized PlannedRetriever.QueryPlannerFactory planners(PrintWriter err) {
+        if (planners == null) planners = plannerFactory(index(err), () -> asOf);
+        return planners;
     }
 
     /** A planner that knows the outlets of the index, rebuilt when the index changes (after /reindex). */
-    PlannedRetriever.QueryPlannerFactory plannerFactory(LuceneIndex idx) {
+    static PlannedRetriever.QueryPlannerFactory plannerFactory(LuceneIndex idx, java.util.function.Supplier<LocalDate> asOf) {
         var catalog = new LuceneCatalog(idx);
         var cache = new java.util.concurrent.atomic.AtomicReference<Object[]>();
         return () -> {
@@ -94,7 +102,7 @@ final class App implements Closeable {
             Object[] cached = cache.get();
             if (cached != null && (long) cached[0] == version) return (QueryPlanner) cached[1];
             List<String> outlets = catalog.stats().outlets().stream().map(Catalog.OutletCount::outlet).toList();
-            QueryPlanner planner = new QueryPlanner(outlets, asOf);
+            QueryPlanner planner = new QueryPlanner(outlets, asOf.get());
             cache.set(new Object[] {version, planner});
             return planner;
         };
@@ -112,8 +120,10 @@ final class App implements Closeable {
     }
 
     Answerer extractive(PrintWriter err) {
+        var planners = planners(err);
         return new ExtractiveAnswerer(retriever(err, false), lexicon(err), new SentenceSplitter(),
-                ExtractiveAnswerer.Settings.DEFAULTS);
+                ExtractiveAnswerer.Settings.DEFAULTS,
+                new EvidenceGate(lexicon(err), q -> planners.current().unknownOutletsIn(q)));
     }
 
     /**

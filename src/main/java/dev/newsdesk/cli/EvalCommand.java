@@ -16,6 +16,9 @@ import dev.newsdesk.ingest.SentenceSplitter;
 import dev.newsdesk.retrieve.Bm25Retriever;
 import dev.newsdesk.retrieve.LuceneIndex;
 import dev.newsdesk.retrieve.LuceneLexicon;
+import dev.newsdesk.retrieve.Embeddings;
+import dev.newsdesk.retrieve.KnnRetriever;
+import dev.newsdesk.retrieve.HybridRetriever;
 import dev.newsdesk.retrieve.LuceneCatalog;
 import dev.newsdesk.retrieve.PlannedRetriever;
 import dev.newsdesk.retrieve.QueryPlanner;
@@ -70,6 +73,15 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--per-article", defaultValue = "2", description = "Most passages of one article in the top results.")
     int perArticle;
 
+    @Option(names = "--mode", defaultValue = "bm25", description = "bm25, vector or hybrid (default ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--embedding", defaultValue = "bge-small-en-v15-q", description = "Embedding model for vector/hybrid (default ${DEFAULT-VALUE}).")
+    String embeddingModel;
+
+    @Option(names = "--dense-weight", defaultValue = "0.5", description = "Weight of the dense list in hybrid fusion.")
+    double denseWeight;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -83,24 +95,31 @@ final class EvalCommand implements Callable<Integer> {
         }
         App app = App.create(common);
         Path indexDir = common.index != null ? common.index : app.config.home().resolve("data/eval/multihop");
-        var ingest = new CorpusIngest(new SentenceChunker(), () -> null, IngestLimits.DEFAULTS);
-        CorpusIngest.Result r = ingest.run(List.of(corpus), indexDir, true, IngestListener.NONE);
+        Embeddings embeddings = mode.equals("bm25") ? null : Embeddings.load(embeddingModel);
+        if (common.index == null && embeddings != null) indexDir = indexDir.resolveSibling("multihop-" + embeddings.modelId());
+        var ingest = new CorpusIngest(new SentenceChunker(), () -> embeddings, IngestLimits.DEFAULTS);
+        IngestListener progress = System.console() != null ? new IngestRun.ProgressBar(err) : IngestListener.NONE;
+        CorpusIngest.Result r = ingest.run(List.of(corpus), indexDir, true, progress);
         err.println(r.summary().line());
         List<MultiHopQuery> all = MultiHopQueries.load(queries);
         if (limit != null) all = all.subList(0, Math.min(limit, all.size()));
         try (LuceneIndex index = LuceneIndex.open(indexDir)) {
-            Retriever retriever = new Bm25Retriever(index, false);
-            if (!noPlan) {
-                List<String> outlets = new LuceneCatalog(index).stats().outlets().stream().map(o -> o.outlet()).toList();
-                QueryPlanner planner = new QueryPlanner(outlets, java.time.LocalDate.now());
-                retriever = new PlannedRetriever(retriever, () -> planner, perArticle);
-            }
+            Retriever retriever = switch (mode) {
+                case "bm25" -> new Bm25Retriever(index, false);
+                case "vector" -> new KnnRetriever(index, embeddings);
+                case "hybrid" -> new HybridRetriever(new Bm25Retriever(index, false), new KnnRetriever(index, embeddings), denseWeight);
+                default -> throw new IllegalArgumentException("--mode " + mode + " is unknown; choose bm25, vector or hybrid");
+            };
+            var planners = App.plannerFactory(index, java.time.LocalDate::now);
+            if (!noPlan) retriever = new PlannedRetriever(retriever, planners, perArticle);
             MultiHopEval eval = new MultiHopEval(retriever);
             MetricReport report = eval.run(all, 10, Optional.ofNullable(run));
             AbstentionReport abst = null;
             if (!noAbstention) {
-                var answerer = new ExtractiveAnswerer(retriever, new LuceneLexicon(index), new SentenceSplitter(),
-                        ExtractiveAnswerer.Settings.DEFAULTS);
+                var lexicon = new LuceneLexicon(index);
+                var answerer = new ExtractiveAnswerer(retriever, lexicon, new SentenceSplitter(),
+                        ExtractiveAnswerer.Settings.DEFAULTS,
+                        new dev.newsdesk.answer.EvidenceGate(lexicon, q -> planners.current().unknownOutletsIn(q)));
                 abst = eval.abstention(answerer, all);
             }
             var coverage = RetrievalMetrics.factCoverage(all, allPassageTexts(index, eval));

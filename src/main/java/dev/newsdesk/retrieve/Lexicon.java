@@ -17,6 +17,9 @@ public interface Lexicon {
         return content.isEmpty() ? all : content;
     }
 
+    /** Number of passages containing an analyzed term (0: the coverage never uses the word). */
+    long docFreq(String term);
+
     /** Inverse document frequency of an analyzed term over passages (higher = rarer); unseen terms get the maximum. */
     double idf(String term);
 }

@@ -18,6 +18,11 @@ public final class LuceneLexicon implements Lexicon {
     }
 
     @Override
+    public long docFreq(String term) {
+        return index.withSearcher(s -> (long) s.getIndexReader().docFreq(new Term(ArticleFields.TEXT, term)));
+    }
+
+    @Override
     public double idf(String term) {
         return index.withSearcher(s -> {
             var reader = s.getIndexReader();

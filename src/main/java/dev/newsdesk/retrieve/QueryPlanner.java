@@ -134,6 +134,48 @@ public final class QueryPlanner {
         return List.copyOf(found);
     }
 
+    private static final String NAME = "['‘\"“]?((?:The\\s+)?\\p{Lu}[\\w.&’'-]*(?:\\s+(?:\\p{Lu}[\\w.&’'-]*|of|&))*)['’\"”]?";
+    private static final String KIND = "(?:article|articles|report|reports|piece|story|stories|coverage|feature|analysis|publication)";
+    /** Phrases that attribute coverage to a named source: "a Forbes article", "a report by Bloomberg", "according to X". */
+    private static final List<Pattern> ATTRIBUTION = List.of(
+            Pattern.compile("\\b(?:an?|the|another|one)\\s+" + NAME + "\\s+" + KIND + "\\b"),
+            Pattern.compile("\\b" + KIND + "\\s+(?:published\\s+)?(?:by|from|in)\\s+" + NAME),
+            Pattern.compile("\\b(?:another|one)\\s+(?:by|from|in)\\s+" + NAME),
+            Pattern.compile("\\baccording to\\s+" + NAME));
+    private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday", "week", "today", "yesterday");
+
+    /**
+     * Sources the question attributes coverage to ("a Bloomberg report", "according to Reuters") that are not
+     * outlets of this index. Asked what Bloomberg reported, the honest answer from an index without Bloomberg is
+     * that it has none, not what someone else wrote.
+     */
+    public List<String> unknownOutletsIn(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Pattern p : ATTRIBUTION) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                String name = m.group(1).strip();
+                if (!isKnownOutlet(name)) out.add(name);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private boolean isKnownOutlet(String name) {
+        String k = name.toLowerCase(Locale.ROOT).replaceAll("^['‘\"“]|['’\"”]$", "").strip();
+        String bare = k.startsWith("the ") ? k.substring(4) : k;
+        if (bare.isEmpty() || CALENDAR.contains(bare.split("\\s+")[0])) return true;
+        for (String alias : aliases.keySet()) {
+            if (k.equals(alias) || bare.equals(alias) || k.startsWith(alias + " ") || bare.startsWith(alias + " ")
+                    || alias.startsWith(bare + " ") || alias.startsWith(bare)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Narrows the filters by a date the text names, unless the caller already set a range. */
     Filters withDates(Filters f, String text) {
         if (f.since() != null || f.until() != null) return f;
