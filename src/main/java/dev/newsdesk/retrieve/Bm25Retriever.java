@@ -22,16 +22,31 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * and a lighter one on the title: a headline names the story, but the passage must carry the evidence.
  */
 public final class Bm25Retriever implements Retriever {
-    /** Weight of headline matches relative to passage matches; tuned on MultiHop-RAG dev (docs/benchmarks.md). */
-    static final float TITLE_BOOST = 0.3f;
+    /**
+     * @param k1 term-frequency saturation
+     * @param b length normalisation
+     * @param titleBoost weight of headline matches relative to passage matches
+     */
+    public record Settings(float k1, float b, float titleBoost) {
+        /** Tuned on MultiHop-RAG dev (docs/benchmarks.md). */
+        public static final Settings DEFAULTS = new Settings(0.9f, 0.4f, 0.3f);
+    }
 
     private final LuceneIndex index;
     private final boolean snippets;
+    private final Settings settings;
+    private final org.apache.lucene.search.similarities.Similarity similarity;
 
     /** @param snippets whether to compute highlighted snippets (costs time; the CLI wants them, evaluation not) */
     public Bm25Retriever(LuceneIndex index, boolean snippets) {
+        this(index, snippets, Settings.DEFAULTS);
+    }
+
+    public Bm25Retriever(LuceneIndex index, boolean snippets, Settings settings) {
         this.index = index;
         this.snippets = snippets;
+        this.settings = settings;
+        this.similarity = new org.apache.lucene.search.similarities.BM25Similarity(settings.k1(), settings.b());
     }
 
     public Query query(String text, Filters filters) {
@@ -39,7 +54,7 @@ public final class Bm25Retriever implements Retriever {
         BooleanQuery.Builder scoring = new BooleanQuery.Builder();
         for (String t : terms) {
             scoring.add(new TermQuery(new Term(ArticleFields.TEXT, t)), BooleanClause.Occur.SHOULD);
-            scoring.add(new BoostQuery(new TermQuery(new Term(ArticleFields.TITLE, t)), TITLE_BOOST), BooleanClause.Occur.SHOULD);
+            scoring.add(new BoostQuery(new TermQuery(new Term(ArticleFields.TITLE, t)), settings.titleBoost()), BooleanClause.Occur.SHOULD);
         }
         return new BooleanQuery.Builder()
                 .add(scoring.build(), BooleanClause.Occur.MUST)
@@ -50,7 +65,10 @@ public final class Bm25Retriever implements Retriever {
     @Override
     public List<Hit> search(SearchRequest request) {
         Query q = query(request.query(), request.filters());
-        return index.withSearcher(searcher -> {
+        return index.withSearcher(shared -> {
+            // A searcher of our own over the shared reader: cheap, and the similarity is ours alone.
+            var searcher = new org.apache.lucene.search.IndexSearcher(shared.getIndexReader());
+            searcher.setSimilarity(similarity);
             TopDocs top = searcher.search(q, request.limit());
             String[] marked = null;
             if (snippets && top.scoreDocs.length > 0) {
