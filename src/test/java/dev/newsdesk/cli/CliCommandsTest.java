@@ -182,6 +182,27 @@ class CliCommandsTest {
     }
 
     @Test
+    void emptyIndexOrHomeOptionIsAnErrorNotTheWorkingDirectory() {
+        Cli.Result r = Cli.run("search", "Blinken", "--index=", "--home", home.toString()).assertNoStackTrace();
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("newsdesk: --index is empty; give the index directory, e.g. --index data/index");
+        Cli.Result h = Cli.run("stats", "--home=", "--index", index).assertNoStackTrace();
+        assertThat(h.status()).isEqualTo(1);
+        assertThat(h.err()).contains("--home is empty");
+    }
+
+    @Test
+    void benchWithoutArticlesOrQueriesSaysSo() {
+        Cli.Result r = Cli.run("bench", "search", "--corpus", home.resolve("nothing-here").toString(), "--index", index)
+                .assertNoStackTrace();
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("no articles in " + home.resolve("nothing-here"));
+        Cli.Result q = Cli.run("bench", "search", "--corpus", home.resolve("corpus").toString(), "--queries", "0");
+        assertThat(q.status()).isEqualTo(2);
+        assertThat(q.err()).contains("--queries must be at least 1");
+    }
+
+    @Test
     void missingIndexGivenExplicitlyTellsHowToBuildIt() {
         Path missing = home.resolve("no-index-here");
         Cli.Result r = Cli.run("search", "Blinken", "--index", missing.toString(), "--home", home.toString())
