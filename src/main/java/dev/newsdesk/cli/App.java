@@ -46,6 +46,13 @@ final class App implements Closeable {
     }
 
     static App create(CommonOptions common) {
+        // Path.of("") is the working directory: an empty --index would silently search (or ingest into) it
+        if (common.index != null && common.index.toString().isBlank()) {
+            throw new IllegalArgumentException("--index is empty; give the index directory, e.g. --index data/index");
+        }
+        if (common.home != null && common.home.toString().isBlank()) {
+            throw new IllegalArgumentException("--home is empty; give the project directory that holds config/ and corpus/");
+        }
         Path home = common.home != null ? common.home
                 : Path.of(System.getProperty("newsdesk.home", System.getProperty("user.dir")));
         NewsdeskConfig config = NewsdeskConfig.load(home.toAbsolutePath().normalize(), System.getenv());

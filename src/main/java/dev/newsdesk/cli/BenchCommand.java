@@ -59,6 +59,10 @@ final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("newsdesk: bench takes 'ingest' or 'search', not '" + what + "'");
             return 2;
         }
+        if (queries < 1) {
+            spec.commandLine().getErr().println("newsdesk: --queries must be at least 1, was " + queries);
+            return 2;
+        }
         boolean temp = index == null;
         Path dir = temp ? Files.createTempDirectory("newsdesk-bench") : index;
         try {
@@ -96,6 +100,9 @@ final class BenchCommand implements Callable<Integer> {
             @Override
             public void failure(Path path, String reason) {}
         });
+        if (titles.isEmpty()) {
+            throw new IllegalArgumentException("no articles in " + corpus + " to take search queries from; pass a corpus with --corpus");
+        }
         Collections.shuffle(titles, new Random(42));
         try (LuceneIndex idx = LuceneIndex.open(dir)) {
             Retriever r = new Bm25Retriever(idx, snippets);

@@ -42,7 +42,9 @@ final class IngestRun implements Callable<Integer> {
             result = ingest.run(roots, app.indexDir, prune, bar);
         } catch (java.io.IOException e) {
             err.println("newsdesk: ingest failed: " + e.getMessage());
-            err.println("newsdesk: the index at " + app.indexDir + " is unchanged since its last completed ingest");
+            // Not "unchanged since the last completed ingest": a long run commits every 20 s, and those commits stay.
+            err.println("newsdesk: the index at " + app.indexDir + " keeps what its last commit holds; fix the problem and "
+                    + "run ingest again (articles already indexed are skipped)");
             return Main.EXIT_ERROR;
         }
         for (CorpusIngest.Failure f : result.failures()) {

@@ -38,8 +38,16 @@ final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String query = String.join(" ", words);
+        SearchRequest request;
+        try {
+            request = new SearchRequest(query, filters.toFilters(), limit);
+        } catch (IllegalArgumentException e) {
+            // a usage error (--limit out of range, --since after --until): exit 2 like picocli's own
+            err.println("newsdesk: " + e.getMessage());
+            return 2;
+        }
         try (App app = App.create(common)) {
-            List<Hit> hits = app.retriever(err, true).search(new SearchRequest(query, filters.toFilters(), limit));
+            List<Hit> hits = app.retriever(err, true).search(request);
             if (json) {
                 out.println(Json.write(new Output(query, hits)));
                 return 0;

@@ -25,7 +25,10 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -87,7 +90,14 @@ public final class IndexUpdater implements Closeable {
             throw new IOException("cannot create index directory '" + indexDir + "' (" + e.getMessage()
                     + "); choose another with --index or fix its permissions", e);
         }
-        Directory dir = FSDirectory.open(indexDir);
+        return open(indexDir, FSDirectory.open(indexDir), chunker, embedder);
+    }
+
+    /**
+     * Opens the index in {@code dir} for writing; takes ownership of {@code dir} (closed on failure and by
+     * {@link #close}). Package-private so tests can pass a directory that fails writes (disk full, read-only).
+     */
+    static IndexUpdater open(Path indexDir, Directory dir, Chunker chunker, PassageEmbedder embedder) throws IOException {
         try {
             String wantedModel = embedder == null ? "none" : embedder.modelId() + "/" + embedder.dimensions();
             boolean rebuild = false;
@@ -114,9 +124,18 @@ public final class IndexUpdater implements Closeable {
             } catch (LockObtainFailedException e) {
                 throw new IOException("index '" + indexDir + "' is being written by another newsdesk process "
                         + "(lock file " + indexDir.resolve("write.lock") + "); wait for it to finish or stop it", e);
+            } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new IOException("cannot open index '" + indexDir + "' for writing (" + describe(e)
+                        + "); check free disk space and permissions, or choose another with --index", e);
             }
             IndexMetadata.set(writer, wantedModel);
             return new IndexUpdater(indexDir, dir, writer, chunker, embedder, rebuild);
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            dir.close();
+            throw new IOException("index '" + indexDir + "' is damaged or was written by an incompatible version ("
+                    + describe(e) + "); rebuild it: rm -rf " + indexDir + " && newsdesk ingest --index " + indexDir, e);
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
@@ -151,6 +170,22 @@ public final class IndexUpdater implements Closeable {
      * @param folded near-duplicates folded away, only carried into the summary
      */
     public IngestSummary update(List<Article> articles, Predicate<IndexedArticle> prune, int failed, int folded,
+                                IngestListener listener) throws IOException {
+        try {
+            return write(articles, prune, failed, folded, listener);
+        } catch (IOException e) {
+            // Disk full, a read-only or vanished directory: say where, and that nothing half-written is visible.
+            throw new IOException("writing index '" + indexDir + "' failed (" + describe(e) + "); it still holds its "
+                    + "last commit, searchable as before; free disk space or fix permissions and run ingest again", e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private IngestSummary write(List<Article> articles, Predicate<IndexedArticle> prune, int failed, int folded,
                                 IngestListener listener) throws IOException {
         long t0 = System.nanoTime();
         Map<String, IndexedArticle> existing = indexed();

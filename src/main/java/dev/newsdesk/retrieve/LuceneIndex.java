@@ -64,9 +64,15 @@ public final class LuceneIndex implements Closeable {
             closeQuietly(dir);
             throw new IndexUnavailableException("Index '" + path + "' is damaged or was written by an incompatible version ("
                     + e.getMessage() + "); rebuild it: rm -rf " + path + " && newsdesk ingest --index " + path, e);
+        } catch (java.io.EOFException e) {
+            // a truncated file (a copy cut short, a full disk outside Lucene's commit protocol)
+            closeQuietly(dir);
+            throw new IndexUnavailableException("Index '" + path + "' is damaged (a file ends early: " + e.getMessage()
+                    + "); rebuild it: rm -rf " + path + " && newsdesk ingest --index " + path, e);
         } catch (IOException e) {
             closeQuietly(dir);
-            throw new IndexUnavailableException("Cannot open index '" + path + "': " + e.getMessage(), e);
+            throw new IndexUnavailableException("Cannot open index '" + path + "' (" + e
+                    + "); check its permissions, or rebuild it: rm -rf " + path + " && newsdesk ingest --index " + path, e);
         } catch (RuntimeException e) {
             closeQuietly(dir);
             throw e;
