@@ -98,10 +98,15 @@ public final class ExtractiveAnswerer implements Answerer {
         return compose(question, chosen);
     }
 
-    /** Question terms weighted by idf; repeated terms count once. */
+    /**
+     * Question terms weighted by idf; repeated terms count once. Years are left out: they say when ("in 2021"),
+     * which retrieval turns into a date filter, and articles rarely repeat their own year in the text.
+     */
     private Map<String, Double> questionWeights(String text) {
         Map<String, Double> w = new LinkedHashMap<>();
-        for (String t : new LinkedHashSet<>(lexicon.queryTerms(text))) w.put(t, lexicon.idf(t));
+        for (String t : new LinkedHashSet<>(lexicon.queryTerms(text))) {
+            if (!t.matches("(19|20)\\d{2}")) w.put(t, lexicon.idf(t));
+        }
         return w;
     }
 

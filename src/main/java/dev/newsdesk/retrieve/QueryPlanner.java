@@ -37,6 +37,7 @@ public final class QueryPlanner {
             "(?i)\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
     private static final Pattern MONTH_DATE = Pattern.compile(
             "(?i)\\bin\\s+(?:early\\s+|late\\s+|mid-?)?(January|February|March|April|May|June|July|August|September|October|November|December)\\s+(\\d{4})\\b");
+    private static final Pattern YEAR = Pattern.compile("(?i)\\b(?:in|during|since)\\s+((?:19|20)\\d{2})\\b(?!\\s*-)");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
     private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(last|past|this)\\s+(week|month|year)\\b|\\b(yesterday|today)\\b");
 
@@ -210,6 +211,13 @@ public final class QueryPlanner {
             while (m.find()) {
                 YearMonth ym = YearMonth.of(Integer.parseInt(m.group(2)), month(m.group(1)));
                 ranges.add(new LocalDate[] {ym.atDay(1), ym.atEndOfMonth()});
+            }
+        }
+        if (ranges.isEmpty()) {
+            m = YEAR.matcher(text);
+            while (m.find()) {
+                int y = Integer.parseInt(m.group(1));
+                ranges.add(new LocalDate[] {LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)});
             }
         }
         if (ranges.isEmpty()) {

@@ -135,7 +135,6 @@ class SeedAskTest {
      * answerer abstains, although its closest article is the right one. {@code ask} does not use the QueryPlanner,
      * which would turn the year into a date filter.
      */
-    @org.junit.jupiter.api.Disabled("known miss: a year in the question counts as an uncovered term; see Javadoc")
     @Test
     void jerusalemMeetingIn2021CitesTheChronicleArticle() {
         JsonNode a = ask("What did Blinken discuss with Netanyahu in Jerusalem in 2021?");
@@ -148,9 +147,9 @@ class SeedAskTest {
     void offTopicQuestionsAbstainInPlainWords(String question) {
         JsonNode a = ask(question);
         assertThat(a.get("abstained").asBoolean()).as(a.toPrettyString()).isTrue();
-        assertThat(a.get("answer").asText()).isIn(
-                "The coverage in the index does not answer this question. The closest articles are listed below.",
-                "The coverage in the index does not answer this question, and no article comes close.");
+        // Plain words first; a reason may follow (": no article mentions “Cup”").
+        assertThat(a.get("answer").asText()).startsWith("The coverage in the index does not answer this question")
+                .containsAnyOf("The closest articles are listed below.", "no article comes close.");
         assertThat(citedArticles(a)).allMatch(Set.copyOf(SEED_IDS)::contains).hasSizeLessThanOrEqualTo(3);
     }
 }
