@@ -12,6 +12,9 @@ import dev.newsdesk.answer.ChatAnswerer;
 import dev.newsdesk.answer.ChatModelSettings;
 import dev.newsdesk.answer.PromptLibrary;
 import dev.newsdesk.retrieve.Bm25Retriever;
+import dev.newsdesk.retrieve.Embeddings;
+import dev.newsdesk.retrieve.HybridRetriever;
+import dev.newsdesk.retrieve.KnnRetriever;
 import dev.newsdesk.retrieve.PlannedRetriever;
 import dev.newsdesk.retrieve.QueryPlanner;
 import java.time.Duration;
@@ -68,7 +71,7 @@ final class App implements Closeable {
         if (index == null) {
             if (!indexGiven && !indexExists(indexDir)) {
                 err.println("No index yet at " + indexDir + "; indexing " + config.corpusDirs() + " first...");
-                int status = new IngestRun(this, config.corpusDirs(), false, err).call();
+                int status = new IngestRun(this, config.corpusDirs(), false, false, err).call();
                 if (status == Main.EXIT_ERROR) throw new IllegalStateException("could not build the index; see the messages above");
             }
             index = LuceneIndex.open(indexDir);
@@ -89,8 +92,46 @@ final class App implements Closeable {
      * over BM25, fused and diversified (measured in docs/benchmarks.md).
      */
     Retriever retriever(PrintWriter err, boolean snippets) {
+        return retriever(err, snippets, config.get("retrieval.mode", "auto"));
+    }
+
+    /**
+     * @param mode bm25, vector, hybrid, or auto (hybrid when the index has vectors, else bm25)
+     */
+    Retriever retriever(PrintWriter err, boolean snippets, String mode) {
         LuceneIndex idx = index(err);
-        return new PlannedRetriever(new Bm25Retriever(idx, snippets), planners(err), 2);
+        String m = mode == null ? "auto" : mode.strip().toLowerCase(java.util.Locale.ROOT);
+        boolean hasVectors = !idx.embeddingModel().equals("none");
+        if (m.equals("auto")) m = hasVectors ? "hybrid" : "bm25";
+        Retriever bm25 = new Bm25Retriever(idx, snippets);
+        Retriever base = switch (m) {
+            case "bm25" -> bm25;
+            case "vector" -> new KnnRetriever(idx, queryEmbeddings(idx));
+            case "hybrid" -> new HybridRetriever(bm25, new KnnRetriever(idx, queryEmbeddings(idx)), HYBRID_DENSE_WEIGHT);
+            default -> throw new IllegalArgumentException("retrieval mode '" + mode + "' is unknown; choose bm25, vector, hybrid or auto");
+        };
+        return new PlannedRetriever(base, planners(err), 2);
+    }
+
+    /** Weight of the dense list in hybrid fusion, measured on MultiHop-RAG dev (docs/benchmarks.md). */
+    static final double HYBRID_DENSE_WEIGHT = 0.5;
+
+    private Embeddings queryEmbeddings;
+
+    /** The model the index's vectors came from, loaded once for query embedding. */
+    synchronized Embeddings queryEmbeddings(LuceneIndex idx) {
+        String built = idx.embeddingModel();
+        if (built.equals("none")) {
+            throw new IllegalArgumentException("index '" + idx.path() + "' has no passage vectors; set embedding.model in "
+                    + NewsdeskConfig.FILE + " and re-run ingest, or use --mode bm25");
+        }
+        if (queryEmbeddings == null) queryEmbeddings = Embeddings.load(built.substring(0, built.indexOf('/')));
+        return queryEmbeddings;
+    }
+
+    /** The passage embedder ingest uses: embedding.model from config/, none = BM25 only. */
+    Embeddings ingestEmbeddings(boolean noVectors) {
+        return noVectors ? null : Embeddings.load(config.embeddingModel());
     }
 
     private PlannedRetriever.QueryPlannerFactory planners;

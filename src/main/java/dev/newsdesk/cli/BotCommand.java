@@ -38,7 +38,7 @@ final class BotCommand implements Callable<Integer> {
             LuceneIndex index = app.index(err);
             Features features = app.coverageFeatures(err);
             Reindexer reindexer = () -> {
-                var result = new dev.newsdesk.index.CorpusIngest(new dev.newsdesk.ingest.SentenceChunker(), () -> null,
+                var result = new dev.newsdesk.index.CorpusIngest(new dev.newsdesk.ingest.SentenceChunker(), () -> app.ingestEmbeddings(false),
                         dev.newsdesk.ingest.IngestLimits.DEFAULTS).run(app.config.corpusDirs(), app.indexDir, true,
                         dev.newsdesk.index.IngestListener.NONE);
                 index.refresh();

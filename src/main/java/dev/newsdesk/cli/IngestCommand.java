@@ -24,6 +24,9 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--prune", description = "Remove indexed articles whose files are gone.")
     boolean prune;
 
+    @Option(names = "--no-vectors", description = "BM25 only: skip passage embeddings (for corpora too large to embed here).")
+    boolean noVectors;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -31,7 +34,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (App app = App.create(common)) {
             List<Path> roots = paths.isEmpty() ? app.config.corpusDirs() : paths;
-            return new IngestRun(app, roots, prune, spec.commandLine().getErr()).call();
+            return new IngestRun(app, roots, prune, noVectors, spec.commandLine().getErr()).call();
         }
     }
 }

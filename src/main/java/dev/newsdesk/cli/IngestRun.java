@@ -14,13 +14,15 @@ final class IngestRun implements Callable<Integer> {
     private final App app;
     private final List<Path> roots;
     private final boolean prune;
+    private final boolean noVectors;
     private final PrintWriter err;
     private IngestResultSink resultSink = r -> {};
 
-    IngestRun(App app, List<Path> roots, boolean prune, PrintWriter err) {
+    IngestRun(App app, List<Path> roots, boolean prune, boolean noVectors, PrintWriter err) {
         this.app = app;
         this.roots = roots;
         this.prune = prune;
+        this.noVectors = noVectors;
         this.err = err;
     }
 
@@ -35,7 +37,8 @@ final class IngestRun implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CorpusIngest ingest = new CorpusIngest(new SentenceChunker(), () -> null, IngestLimits.DEFAULTS);
+        CorpusIngest ingest = new CorpusIngest(new SentenceChunker(), () -> app.ingestEmbeddings(noVectors),
+                IngestLimits.DEFAULTS);
         IngestListener bar = System.console() != null ? new ProgressBar(err) : IngestListener.NONE;
         CorpusIngest.Result result;
         try {

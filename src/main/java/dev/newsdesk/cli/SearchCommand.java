@@ -25,6 +25,9 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "10", description = "Number of passages (1-1000, default ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--mode", paramLabel = "MODE", description = "bm25, vector, hybrid or auto (default: retrieval.mode from config, auto).")
+    String mode;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -47,7 +50,7 @@ final class SearchCommand implements Callable<Integer> {
             return 2;
         }
         try (App app = App.create(common)) {
-            List<Hit> hits = app.retriever(err, true).search(request);
+            List<Hit> hits = app.retriever(err, true, mode != null ? mode : app.config.get("retrieval.mode", "auto")).search(request);
             if (json) {
                 out.println(Json.write(new Output(query, hits)));
                 return 0;

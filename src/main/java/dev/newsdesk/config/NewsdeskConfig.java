@@ -55,7 +55,7 @@ public record NewsdeskConfig(Path home, Path indexDir, List<Path> corpusDirs, St
     }
 
     public static String envName(String key) {
-        return "NEWSDESK_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+        return "NEWSDESK_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     public String get(String key, String fallback) {
