@@ -50,16 +50,20 @@ final class NumberClaims {
             String value = WORDS.getOrDefault(number, number);
             if (m.group(2) != null) value = value + " " + m.group(2).toLowerCase(Locale.ROOT);
             String unit;
+            int end;
             if (m.group(3) != null) {
                 unit = "percent";
+                end = m.end(3);
             } else {
                 String first = m.group(4).toLowerCase(Locale.ROOT);
                 String second = m.group(5) == null ? null : m.group(5).toLowerCase(Locale.ROOT);
                 if (MONTHS.contains(first) || NOT_UNITS.contains(first)) continue;
                 if (value.length() == 4 && value.matches("(19|20)\\d\\d")) continue; // a year
-                unit = QUALIFIERS.contains(first) && second != null && !NOT_UNITS.contains(second) ? second : first;
+                boolean qualified = QUALIFIERS.contains(first) && second != null && !NOT_UNITS.contains(second);
+                unit = qualified ? second : first;
+                end = qualified ? m.end(5) : m.end(4);
             }
-            claims.add(new Claim(value, singular(unit), m.group().strip()));
+            claims.add(new Claim(value, singular(unit), sentence.substring(m.start(), end)));
         }
         return claims;
     }
