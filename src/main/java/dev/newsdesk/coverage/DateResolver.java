@@ -43,7 +43,7 @@ public final class DateResolver {
     private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?");
     /** "1 April", "7 Feb 2024". */
     private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + "\\b(?:,?\\s+(\\d{4})\\b)?");
-    private static final Pattern WEEKDAY_REF = Pattern.compile("\\b(?:(last|next|this|on|overnight|late|early)\\s+)?"
+    private static final Pattern WEEKDAY_REF = Pattern.compile("\\b(?:((?i:last|next|this|on|overnight|late|early))\\s+)?"
             + WEEKDAY + "(?:\\s+(?:night|morning|afternoon|evening))?\\b");
     private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(yesterday|today|tonight|this morning|last night"
             + "|last week|last month|last year|over the weekend|this weekend|last weekend|earlier this week|(\\d{1,2}|two|three|four|five|six|seven|ten) days ago)\\b");
