@@ -43,6 +43,8 @@ public final class CoverageSummarizer {
     static final int MIN_POINTS = 3;
     /** Single-article points fill the summary up to this many points. */
     static final int FILL_POINTS = 5;
+    /** Most citations shown for one point; the first ones cover every outlet that reports it. */
+    static final int MAX_CITATIONS_PER_POINT = 6;
 
     private static final Logger log = LoggerFactory.getLogger(CoverageSummarizer.class);
     private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
@@ -126,21 +128,38 @@ public final class CoverageSummarizer {
 
     private static Summary.Point verbatim(SentenceGroup g, CitationList citations) {
         CoverageSentence central = g.central();
+        List<Integer> numbers = new ArrayList<>();
+        citations.markers(cited(g, central), numbers);
+        return new Summary.Point(central.text(), false, List.copyOf(g.outlets()), g.articles().size(), g.earliest(), numbers);
+    }
+
+    /**
+     * One sentence per reporting article, the central one first: every outlet's earliest article, then the other
+     * articles by date, at most {@link #MAX_CITATIONS_PER_POINT} (the point's text gives the full count).
+     */
+    static List<CoverageSentence> cited(SentenceGroup g, CoverageSentence central) {
         List<CoverageSentence> cited = new ArrayList<>();
         cited.add(central);
-        for (String article : g.articles()) {
-            if (!article.equals(central.articleId())) cited.add(g.centralOf(article, false));
+        Set<String> articles = new LinkedHashSet<>(List.of(central.articleId()));
+        Set<String> outlets = new LinkedHashSet<>(List.of(central.outlet()));
+        List<CoverageSentence> byDate = g.byDate();
+        for (boolean outletPass : new boolean[] {true, false}) {
+            for (CoverageSentence s : byDate) {
+                if (cited.size() >= MAX_CITATIONS_PER_POINT) return cited;
+                if (articles.contains(s.articleId()) || (outletPass && outlets.contains(s.outlet()))) continue;
+                CoverageSentence best = g.centralOf(s.articleId(), false);
+                cited.add(best);
+                articles.add(s.articleId());
+                outlets.add(s.outlet());
+            }
         }
-        List<Integer> numbers = new ArrayList<>();
-        citations.markers(cited, numbers);
-        return new Summary.Point(central.text(), false, List.copyOf(g.outlets()), g.articles().size(), g.earliest(), numbers);
+        return cited;
     }
 
     /** The model's version of a point, checked; null when it cannot be used (the caller shows the verbatim point). */
     private Summary.Point write(String topic, SentenceGroup g, CitationList citations, List<Answer.SentenceCheck> checks,
                                 List<String> failures) {
-        List<CoverageSentence> members = new ArrayList<>();
-        for (String article : g.articles()) members.add(g.centralOf(article, false));
+        List<CoverageSentence> members = cited(g, g.central());
         List<Hit> sources = members.stream().map(CoverageSummarizer::sentenceHit).toList();
         try {
             PromptLibrary.Rendered prompt = writer.prompts().render(PromptLibrary.Name.SUMMARY, Map.of(

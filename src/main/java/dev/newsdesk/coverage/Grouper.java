@@ -95,9 +95,11 @@ public final class Grouper {
     private List<CoverageSentence> candidates(List<Hit> hits, Map<String, Double> topicWeights, double total, Run run) {
         List<CoverageSentence> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        List<String> prefixes = topicWeights.keySet().stream().map(Grouper::prefix).distinct().toList();
         for (Hit hit : hits) {
             String text = hit.text();
             if (text == null || text.isBlank()) continue;
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
             List<Span> spans = splitter.split(text);
             List<CoverageSentence> mine = new ArrayList<>();
             List<List<String>> termLists = new ArrayList<>();
@@ -105,7 +107,7 @@ public final class Grouper {
             List<Span> kept = new ArrayList<>();
             for (Span span : spans) {
                 String s = text.substring(span.start(), span.end());
-                if (!statementLike(s)) continue;
+                if (!statementLike(s) || !mentions(lower, span, prefixes)) continue;
                 List<String> terms = lexicon.terms(s);
                 passageTerms.addAll(terms);
                 termLists.add(terms);
@@ -127,6 +129,22 @@ public final class Grouper {
             }
         }
         return out;
+    }
+
+    /**
+     * A cheap test before analysis (the costly step at scale): a stem of a topic word is, but for a final "i" for
+     * "y", a prefix of the words it comes from, so a sentence holding none of these prefixes has no topic term.
+     */
+    static String prefix(String stem) {
+        return stem.length() <= 3 ? stem : stem.substring(0, Math.min(5, stem.length() - 1));
+    }
+
+    private static boolean mentions(String lower, Span span, List<String> prefixes) {
+        for (String p : prefixes) {
+            int at = lower.indexOf(p, span.start());
+            if (at >= 0 && at + p.length() <= span.end()) return true;
+        }
+        return false;
     }
 
     private CoverageSentence vectorise(Hit hit, Span span, String text, Set<String> terms,

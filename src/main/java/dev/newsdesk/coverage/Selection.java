@@ -69,6 +69,7 @@ final class Selection {
         if (outlets.size() == 1) {
             return "only " + outlets.iterator().next() + (articles > 1 ? ", in " + articles + " articles" : "");
         }
-        return "reported by " + outlets.size() + " outlets (" + String.join(", ", outlets) + ")";
+        return "reported by " + outlets.size() + " outlets (" + String.join(", ", outlets) + ")"
+                + (articles > outlets.size() ? " in " + articles + " articles" : "");
     }
 }
