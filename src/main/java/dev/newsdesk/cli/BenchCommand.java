@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", description = {"Measure ingest throughput and search latency on a corpus; prints figures.",
         "  bench ingest --corpus ../shared/datasets/bbc/bbc-articles.jsonl.gz",
-        "  bench search --corpus ../shared/datasets/bbc/bbc-articles.jsonl.gz --queries 2000"})
+        "  bench search --corpus ../shared/datasets/bbc/bbc-articles.jsonl.gz --queries 2000",
+        "  bench summary --corpus ../shared/datasets/news-scale/realtimeqa-articles.jsonl.gz --articles 5000 --passages 5000"})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest or search")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, search or summary")
     String what;
 
     @Option(names = "--corpus", required = true, paramLabel = "PATH", description = "Corpus file or folder.")
@@ -49,14 +50,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--snippets", description = "Search: also compute highlighted snippets.")
     boolean snippets;
 
+    @Option(names = "--passages", defaultValue = "5000", description = "Summary: passages summarised (default ${DEFAULT-VALUE}).")
+    int passages;
+
+    @Option(names = "--topic", defaultValue = "inflation prices economy", description = "Summary: the topic (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--articles", paramLabel = "N", description = "Summary: index only the first N records of a .jsonl(.gz) corpus.")
+    Integer articles;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!what.equals("ingest") && !what.equals("search")) {
-            spec.commandLine().getErr().println("newsdesk: bench takes 'ingest' or 'search', not '" + what + "'");
+        if (!what.equals("ingest") && !what.equals("search") && !what.equals("summary")) {
+            spec.commandLine().getErr().println("newsdesk: bench takes 'ingest', 'search' or 'summary', not '" + what + "'");
             return 2;
         }
         if (queries < 1) {
@@ -68,8 +78,10 @@ final class BenchCommand implements Callable<Integer> {
         try {
             out.printf("machine: %d cores, java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+            if (what.equals("summary") && articles != null) corpus = firstRecords(corpus, articles, dir);
             if (what.equals("ingest") || !App.indexExists(dir)) ingest(out, dir);
             if (what.equals("search")) search(out, dir);
+            if (what.equals("summary")) SummaryBench.run(out, dir, topic, passages);
             return 0;
         } finally {
             if (temp) deleteTree(dir);
@@ -122,6 +134,20 @@ final class BenchCommand implements Callable<Integer> {
                     ns[queries / 2] / 1e6, ns[(int) (queries * 0.95)] / 1e6, ns[(int) (queries * 0.99)] / 1e6,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
+    }
+
+    /** The first {@code n} lines of a .jsonl or .jsonl.gz file, written next to the temporary index. */
+    private static Path firstRecords(Path file, int n, Path dir) throws java.io.IOException {
+        Path subset = dir.resolveSibling(dir.getFileName() + "-first-" + n + ".jsonl");
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(file.toString().endsWith(".gz")
+                ? new java.util.zip.GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file),
+                java.nio.charset.StandardCharsets.UTF_8));
+             var w = Files.newBufferedWriter(subset)) {
+            String line;
+            for (int i = 0; i < n && (line = in.readLine()) != null; i++) w.write(line + "\n");
+        }
+        subset.toFile().deleteOnExit();
+        return subset;
     }
 
     private static long dirSize(Path dir) throws java.io.IOException {

@@ -1,0 +1,56 @@
+package dev.newsdesk.cli;
+
+import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.Citation;
+import dev.newsdesk.coverage.CoverageSummarizer;
+import dev.newsdesk.coverage.Summary;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "summary", description = "The key points of the coverage of a topic, each cited to every article that reports it.")
+final class SummaryCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+    @Mixin
+    FilterOptions filters;
+    @Mixin
+    CoverageOptions coverage;
+
+    @Parameters(paramLabel = "TOPIC", arity = "1..*", description = "The topic or story.")
+    List<String> words;
+
+    @Option(names = "--json", description = "Print JSON: topic, summary, abstained, citations, points.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The --json shape; citations are the same objects as ask --json's. */
+    record Output(String topic, String summary, boolean abstained, String answerer, String note,
+                  List<Citation> citations, List<Answer.SentenceCheck> sentences, List<Summary.Point> points) {
+        static Output of(Summary s) {
+            Answer a = s.answer();
+            return new Output(s.topic(), a.text(), a.abstained(), a.answerer(), a.note(), a.citations(), a.sentences(), s.points());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String topic = String.join(" ", words).strip();
+        try (App app = App.create(common)) {
+            Summary s = new CoverageSummarizer(app.retriever(err, false), coverage.grouper(app, err), null)
+                    .summary(topic, filters.toFilters());
+            if (json) out.println(Json.write(Output.of(s)));
+            else AnswerPrinter.print(s.answer(), out);
+            return 0;
+        }
+    }
+}

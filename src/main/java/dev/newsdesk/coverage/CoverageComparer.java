@@ -1,0 +1,261 @@
+package dev.newsdesk.coverage;
+
+import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.Mentions;
+import dev.newsdesk.retrieve.Filters;
+import dev.newsdesk.retrieve.Hit;
+import dev.newsdesk.retrieve.Retriever;
+import dev.newsdesk.retrieve.SearchRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compares how outlets covered a topic: per outlet, its best sentences on the topic; what the other compared
+ * outlets reported that it did not (groups of sentences it has no member in); and where outlets disagree within
+ * one group of sentences reporting the same event: a count with the same unit and a different value ("300 drones"
+ * vs "350 drones"), or a quotation printed with different words. Every item cites its sentences. Offline
+ * (verbatim sentences). Thread-safe when its collaborators are.
+ */
+public final class CoverageComparer {
+    /** Outlets compared when none are named: those with the most matching passages. */
+    public static final int DEFAULT_OUTLETS = 4;
+    static final int REPORTED_PER_OUTLET = 3;
+    static final int MISSING_PER_OUTLET = 3;
+    private static final Pattern QUOTE = Pattern.compile("[“\"]([^”\"]{8,400})[”\"]");
+
+    private final Retriever retriever;
+    private final Grouper grouper;
+
+    public CoverageComparer(Retriever retriever, Grouper grouper) {
+        this.retriever = Objects.requireNonNull(retriever, "retriever");
+        this.grouper = Objects.requireNonNull(grouper, "grouper");
+    }
+
+    /** The comparison as an answer (for the bot's /compare). */
+    public Answer compare(String topic, List<String> outlets, Filters filters) {
+        return comparison(topic, outlets, filters).answer();
+    }
+
+    /**
+     * @param outlets outlets to compare (matched case-insensitively), or empty for the ones with most coverage
+     * @param filters date limits (its outlet list, if any, is used when {@code outlets} is empty)
+     */
+    public Comparison comparison(String topic, List<String> outlets, Filters filters) {
+        CoverageSummarizer.requireTopic(topic);
+        Filters f = filters == null ? Filters.NONE : filters;
+        List<String> named = new ArrayList<>(outlets == null || outlets.isEmpty() ? f.outlets() : outlets);
+        int limit = grouper.settings().passages();
+        Map<String, Hit> hits = new LinkedHashMap<>();
+        if (named.isEmpty()) {
+            for (Hit h : retriever.search(new SearchRequest(topic, new Filters(List.of(), f.since(), f.until()), limit))) {
+                hits.putIfAbsent(h.passageId(), h);
+            }
+        } else {
+            // one retrieval per outlet, so a small outlet's coverage is not crowded out by a large one's
+            int each = Math.max(20, limit / named.size());
+            for (String o : named) {
+                for (Hit h : retriever.search(new SearchRequest(topic, new Filters(List.of(o), f.since(), f.until()), each))) {
+                    hits.putIfAbsent(h.passageId(), h);
+                }
+            }
+        }
+        List<String> compared = named.isEmpty() ? topOutlets(hits.values()) : canonical(named, hits.values());
+        List<Hit> kept = hits.values().stream().filter(h -> contains(compared, h.outlet())).toList();
+        List<SentenceGroup> groups = grouper.group(topic, kept);
+        if (groups.isEmpty()) {
+            String text = "Nothing in the coverage matches \u201c" + topic.strip() + "\u201d"
+                    + (named.isEmpty() ? "." : " in " + String.join(", ", named) + ".");
+            return new Comparison(topic, new Answer(topic, text, true, List.of(), CoverageSummarizer.EXTRACTIVE, null,
+                    List.of()), List.of(), List.of());
+        }
+        double top = groups.stream().mapToDouble(SentenceGroup::relevance).max().orElse(0);
+        List<SentenceGroup> onTopic = groups.stream()
+                .filter(g -> g.relevance() >= Selection.MIN_RELATIVE_RELEVANCE * top).toList();
+
+        CitationList citations = new CitationList();
+        List<Comparison.OutletSection> sections = new ArrayList<>();
+        for (String outlet : compared) sections.add(section(outlet, onTopic, citations));
+        List<Comparison.Disagreement> disagreements = disagreements(groups, citations);
+        String text = render(topic, sections, disagreements);
+        List<String> silent = sections.stream().filter(x -> x.reported().isEmpty()).map(Comparison.OutletSection::outlet).toList();
+        String note = silent.isEmpty() ? null : "No coverage from " + String.join(", ", silent) + " matches this topic.";
+        Answer answer = new Answer(topic, Mentions.neutralise(text), false, citations.all(), CoverageSummarizer.EXTRACTIVE,
+                note, List.of());
+        return new Comparison(topic, answer, sections, disagreements);
+    }
+
+    private Comparison.OutletSection section(String outlet, List<SentenceGroup> groups, CitationList citations) {
+        List<SentenceGroup> mine = new ArrayList<>(groups.stream().filter(g -> g.outlets().contains(outlet)).toList());
+        mine.sort(Comparator.comparingDouble((SentenceGroup g) -> g.centralOf(outlet, true).relevance()).reversed()
+                .thenComparing(g -> g.centralOf(outlet, true).key()));
+        List<Comparison.Item> reported = new ArrayList<>();
+        List<SentenceGroup> used = new ArrayList<>();
+        Set<String> articles = new LinkedHashSet<>();
+        for (SentenceGroup g : mine) {
+            g.members().stream().filter(s -> s.outlet().equals(outlet)).forEach(s -> articles.add(s.articleId()));
+            if (reported.size() >= REPORTED_PER_OUTLET || Selection.duplicate(g, used)) continue;
+            CoverageSentence s = g.centralOf(outlet, true);
+            List<Integer> n = new ArrayList<>();
+            citations.markers(List.of(s), n);
+            reported.add(new Comparison.Item(s.text(), List.of(outlet), n));
+            used.add(g);
+        }
+        List<SentenceGroup> others = new ArrayList<>(groups.stream().filter(g -> !g.outlets().contains(outlet)).toList());
+        others.sort(Comparator.comparingInt((SentenceGroup g) -> g.outlets().size()).reversed()
+                .thenComparing(Comparator.comparingDouble(SentenceGroup::relevance).reversed())
+                .thenComparing(g -> g.central().key()));
+        List<Comparison.Item> missing = new ArrayList<>();
+        List<SentenceGroup> usedMissing = new ArrayList<>();
+        for (SentenceGroup g : others) {
+            if (missing.size() >= MISSING_PER_OUTLET) break;
+            if (Selection.duplicate(g, usedMissing)) continue;
+            List<CoverageSentence> cite = new ArrayList<>();
+            cite.add(g.central());
+            for (String o : g.outlets()) {
+                CoverageSentence s = g.centralOf(o, true);
+                if (!cite.contains(s)) cite.add(s);
+            }
+            List<Integer> n = new ArrayList<>();
+            citations.markers(cite, n);
+            missing.add(new Comparison.Item(g.central().text(), List.copyOf(g.outlets()), n));
+            usedMissing.add(g);
+        }
+        return new Comparison.OutletSection(outlet, articles.size(), reported, missing);
+    }
+
+    /** Number and quotation disagreements between outlets within each group, each reported once. */
+    static List<Comparison.Disagreement> disagreements(List<SentenceGroup> groups, CitationList citations) {
+        List<Comparison.Disagreement> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (SentenceGroup g : groups) {
+            if (g.outlets().size() < 2) continue;
+            List<CoverageSentence> members = g.byDate();
+            for (int i = 0; i < members.size(); i++) {
+                for (int j = i + 1; j < members.size(); j++) {
+                    CoverageSentence a = members.get(i);
+                    CoverageSentence b = members.get(j);
+                    if (a.outlet().equals(b.outlet())) continue;
+                    numbers(a, b, citations, seen, out);
+                    quotes(a, b, citations, seen, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void numbers(CoverageSentence a, CoverageSentence b, CitationList citations, Set<String> seen,
+                                List<Comparison.Disagreement> out) {
+        List<NumberClaims.Claim> ca = NumberClaims.of(a.text());
+        List<NumberClaims.Claim> cb = NumberClaims.of(b.text());
+        for (NumberClaims.Claim x : ca) {
+            for (NumberClaims.Claim y : cb) {
+                if (!x.unit().equals(y.unit()) || x.value().equals(y.value())) continue;
+                // the same value stated elsewhere in the other sentence is no disagreement
+                if (cb.stream().anyMatch(z -> z.unit().equals(x.unit()) && z.value().equals(x.value()))) continue;
+                if (ca.stream().anyMatch(z -> z.unit().equals(y.unit()) && z.value().equals(y.value()))) continue;
+                String key = "n|" + x.unit() + "|" + a.outlet() + "|" + b.outlet() + "|" + x.value() + "|" + y.value();
+                if (!seen.add(key)) continue;
+                out.add(new Comparison.Disagreement("number", x.unit(), List.of(
+                        new Comparison.Claim(a.outlet(), x.phrase(), citations.cite(a)),
+                        new Comparison.Claim(b.outlet(), y.phrase(), citations.cite(b)))));
+            }
+        }
+    }
+
+    private static void quotes(CoverageSentence a, CoverageSentence b, CitationList citations, Set<String> seen,
+                               List<Comparison.Disagreement> out) {
+        for (String qa : quotations(a.text())) {
+            for (String qb : quotations(b.text())) {
+                Set<String> wa = words(qa);
+                Set<String> wb = words(qb);
+                if (wa.equals(wb)) continue;
+                Set<String> inter = new HashSet<>(wa);
+                inter.retainAll(wb);
+                double jaccard = (double) inter.size() / (wa.size() + wb.size() - inter.size());
+                if (jaccard < 0.5) continue;
+                String key = "q|" + a.outlet() + "|" + b.outlet() + "|" + wa + "|" + wb;
+                if (!seen.add(key)) continue;
+                out.add(new Comparison.Disagreement("quote", qa, List.of(
+                        new Comparison.Claim(a.outlet(), "\u201c" + qa + "\u201d", citations.cite(a)),
+                        new Comparison.Claim(b.outlet(), "\u201c" + qb + "\u201d", citations.cite(b)))));
+            }
+        }
+    }
+
+    private static List<String> quotations(String s) {
+        List<String> out = new ArrayList<>();
+        Matcher m = QUOTE.matcher(s);
+        while (m.find()) if (m.group(1).strip().split("\\s+").length >= 3) out.add(m.group(1).strip());
+        return out;
+    }
+
+    private static Set<String> words(String s) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) if (!w.isEmpty()) out.add(w);
+        return out;
+    }
+
+    private static String render(String topic, List<Comparison.OutletSection> sections,
+                                 List<Comparison.Disagreement> disagreements) {
+        StringBuilder t = new StringBuilder("How outlets covered \u201c").append(topic.strip()).append("\u201d:");
+        for (Comparison.OutletSection s : sections) {
+            t.append("\n\n").append(s.outlet()).append(" (").append(s.articles())
+                    .append(s.articles() == 1 ? " article" : " articles").append(")");
+            if (s.reported().isEmpty()) t.append("\n- reported nothing on this topic in the passages retrieved");
+            for (Comparison.Item i : s.reported()) t.append("\n- ").append(i.text()).append(' ').append(CitationList.markers(i.cited()));
+            for (Comparison.Item i : s.notReported()) {
+                t.append("\n- not in ").append(s.outlet()).append(", reported by ").append(String.join(", ", i.outlets()))
+                        .append(": ").append(i.text()).append(' ').append(CitationList.markers(i.cited()));
+            }
+        }
+        t.append("\n\nWhere they differ:");
+        if (disagreements.isEmpty()) t.append("\n- no differing numbers or quotations found in reports of the same events");
+        for (Comparison.Disagreement d : disagreements) {
+            t.append("\n- ").append(d.kind().equals("number") ? "numbers" : "quotation").append(": ");
+            List<String> parts = new ArrayList<>();
+            for (Comparison.Claim c : d.claims()) {
+                parts.add(c.outlet() + " says \u201c" + c.says().replaceAll("^\u201c|\u201d$", "") + "\u201d [" + c.cited() + "]");
+            }
+            t.append(String.join("; ", parts));
+        }
+        return t.toString();
+    }
+
+    private List<String> topOutlets(java.util.Collection<Hit> hits) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Hit h : hits) counts.merge(outlet(h), 1, Integer::sum);
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(DEFAULT_OUTLETS).map(Map.Entry::getKey).toList();
+    }
+
+    /** Named outlets spelled as the index spells them (case-insensitive match), in the order named. */
+    private static List<String> canonical(List<String> named, java.util.Collection<Hit> hits) {
+        List<String> out = new ArrayList<>();
+        for (String n : named) {
+            String spelled = hits.stream().map(CoverageComparer::outlet).filter(o -> o.equalsIgnoreCase(n.strip()))
+                    .findFirst().orElse(n.strip());
+            if (!out.contains(spelled)) out.add(spelled);
+        }
+        return out;
+    }
+
+    private static boolean contains(List<String> outlets, String outlet) {
+        String o = outlet == null || outlet.isBlank() ? "unknown outlet" : outlet;
+        return outlets.stream().anyMatch(x -> x.equalsIgnoreCase(o));
+    }
+
+    private static String outlet(Hit h) {
+        return h.outlet() == null || h.outlet().isBlank() ? "unknown outlet" : h.outlet();
+    }
+}
