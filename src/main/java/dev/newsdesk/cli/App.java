@@ -195,9 +195,14 @@ final class App implements Closeable {
                 PromptLibrary.load(config.promptsDir()), embeddings(), ChatAnswerSettings.DEFAULTS);
     }
 
-    /** Summary and compare for the bot; wired when the coverage package provides them. */
+    /** Summary and compare for the bot's /summary and /compare, offline (verbatim, cited points). */
     dev.newsdesk.discord.Features coverageFeatures(PrintWriter err) {
-        return dev.newsdesk.discord.Features.NONE;
+        var grouper = new dev.newsdesk.coverage.Grouper(lexicon(err), new SentenceSplitter(), null,
+                dev.newsdesk.coverage.CoverageSettings.DEFAULTS);
+        var summarizer = new dev.newsdesk.coverage.CoverageSummarizer(retriever(err, false), grouper, null);
+        var comparer = new dev.newsdesk.coverage.CoverageComparer(retriever(err, false), grouper);
+        return new dev.newsdesk.discord.Features(summarizer::summarize,
+                (topic, outlets) -> comparer.compare(topic, outlets, dev.newsdesk.retrieve.Filters.NONE));
     }
 
     private EmbeddingModel embeddings;
