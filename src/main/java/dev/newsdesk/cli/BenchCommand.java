@@ -8,6 +8,9 @@ import dev.newsdesk.ingest.CorpusReader;
 import dev.newsdesk.ingest.IngestLimits;
 import dev.newsdesk.ingest.SentenceChunker;
 import dev.newsdesk.retrieve.Bm25Retriever;
+import dev.newsdesk.retrieve.Embeddings;
+import dev.newsdesk.retrieve.HybridRetriever;
+import dev.newsdesk.retrieve.KnnRetriever;
 import dev.newsdesk.retrieve.LuceneIndex;
 import dev.newsdesk.retrieve.Retriever;
 import dev.newsdesk.retrieve.SearchRequest;
@@ -56,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--topic", defaultValue = "inflation prices economy", description = "Summary: the topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--articles", paramLabel = "N", description = "Summary: index only the first N records of a .jsonl(.gz) corpus.")
+    @Option(names = "--articles", paramLabel = "N", description = "Use only the first N records of a .jsonl(.gz) corpus.")
     Integer articles;
 
     @Spec
@@ -78,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             out.printf("machine: %d cores, java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
-            if (what.equals("summary") && articles != null) corpus = firstRecords(corpus, articles, dir);
+            if (articles != null) corpus = firstRecords(corpus, articles, dir);
             if (what.equals("ingest") || !App.indexExists(dir)) ingest(out, dir);
             if (what.equals("search")) search(out, dir);
             if (what.equals("summary")) SummaryBench.run(out, dir, topic, passages);
@@ -88,8 +91,50 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--embedding", paramLabel = "MODEL", defaultValue = "none",
+            description = "Ingest/search: passage vectors with this model (bge-small-en-v15-q, all-minilm-l6-v2-q; default none = BM25 only).")
+    String embedding;
+
+    @Option(names = "--mode", defaultValue = "bm25", description = "Search: bm25, vector or hybrid (default ${DEFAULT-VALUE}).")
+    String mode;
+
+    private Embeddings embeddings;
+
+    private Embeddings embeddings() {
+        if (embeddings == null && !embedding.equals("none")) embeddings = Embeddings.load(embedding);
+        return embeddings;
+    }
+
+    /**
+     * The model's own throughput on this corpus's passages, embedded the way ingest embeds them (the same texts,
+     * one call per batch), so ingest's rate can be stated as a share of it.
+     */
+    private double modelThroughput(PrintWriter out, Embeddings e) {
+        List<String> texts = new ArrayList<>();
+        var chunker = new SentenceChunker();
+        new CorpusReader(IngestLimits.DEFAULTS).read(List.of(corpus), new ArticleSink() {
+            @Override
+            public void article(Article a) {
+                if (texts.size() >= 1024) return;
+                for (var p : chunker.chunk(a)) texts.add(dev.newsdesk.index.IndexUpdater.embeddingText(a, p));
+            }
+
+            @Override
+            public void failure(Path path, String reason) {}
+        });
+        List<String> sample = texts.subList(0, Math.min(texts.size(), 512));
+        e.embedAll(sample.subList(0, Math.min(32, sample.size())));
+        long t0 = System.nanoTime();
+        e.embedAll(sample);
+        double rate = sample.size() / ((System.nanoTime() - t0) / 1e9);
+        out.printf(Locale.ROOT, "model %s alone: %d passages in one batch, %.1f passages/s%n", e.modelId(), sample.size(), rate);
+        return rate;
+    }
+
     private void ingest(PrintWriter out, Path dir) throws Exception {
-        CorpusIngest ingest = new CorpusIngest(new SentenceChunker(), () -> null, IngestLimits.DEFAULTS);
+        Embeddings e = embeddings();
+        double modelRate = e == null ? 0 : modelThroughput(out, e);
+        CorpusIngest ingest = new CorpusIngest(new SentenceChunker(), () -> e, IngestLimits.DEFAULTS);
         long t0 = System.nanoTime();
         CorpusIngest.Result r = ingest.run(List.of(corpus), dir, false, IngestListener.NONE);
         double s = (System.nanoTime() - t0) / 1e9;
@@ -99,6 +144,10 @@ final class BenchCommand implements Callable<Integer> {
                 corpus, sum.added() + sum.updated() + sum.unchanged(), sum.failed(), sum.folded(), sum.passages(), s,
                 sum.passages() / s, sum.seconds(), sum.passages() / sum.seconds());
         out.printf(Locale.ROOT, "index size: %.1f MB%n", dirSize(dir) / 1e6);
+        if (e != null) {
+            out.printf(Locale.ROOT, "embedding ingest reached %.0f%% of the model's own throughput%n",
+                    100 * (sum.passages() / s) / modelRate);
+        }
     }
 
     private void search(PrintWriter out, Path dir) throws Exception {
@@ -117,7 +166,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         Collections.shuffle(titles, new Random(42));
         try (LuceneIndex idx = LuceneIndex.open(dir)) {
-            Retriever r = new Bm25Retriever(idx, snippets);
+            Retriever r = switch (mode) {
+                case "bm25" -> new Bm25Retriever(idx, snippets);
+                case "vector" -> new KnnRetriever(idx, embeddings());
+                case "hybrid" -> new HybridRetriever(new Bm25Retriever(idx, snippets), new KnnRetriever(idx, embeddings()),
+                        App.HYBRID_DENSE_WEIGHT);
+                default -> throw new IllegalArgumentException("--mode " + mode + " is unknown; choose bm25, vector or hybrid");
+            };
             int warm = Math.min(500, titles.size());
             for (int i = 0; i < warm; i++) r.search(new SearchRequest(titles.get(i), null, 10));
             long[] ns = new long[queries];
@@ -129,8 +184,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             Arrays.sort(ns);
             Runtime rt = Runtime.getRuntime();
-            out.printf(Locale.ROOT, "search (bm25, top 10, snippets %s): %d queries (article headlines), p50 %.2f ms, "
-                            + "p95 %.2f ms, p99 %.2f ms, heap used %d MB%n", snippets ? "on" : "off", queries,
+            out.printf(Locale.ROOT, "search (%s, top 10, snippets %s): %d queries (article headlines), p50 %.2f ms, "
+                            + "p95 %.2f ms, p99 %.2f ms, heap used %d MB%n", mode, snippets ? "on" : "off", queries,
                     ns[queries / 2] / 1e6, ns[(int) (queries * 0.95)] / 1e6, ns[(int) (queries * 0.99)] / 1e6,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
