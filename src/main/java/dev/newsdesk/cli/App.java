@@ -144,14 +144,15 @@ final class App implements Closeable {
     /** A planner that knows the outlets of the index, rebuilt when the index changes (after /reindex). */
     static PlannedRetriever.QueryPlannerFactory plannerFactory(LuceneIndex idx, java.util.function.Supplier<LocalDate> asOf) {
         var catalog = new LuceneCatalog(idx);
-        var cache = new java.util.concurrent.atomic.AtomicReference<Object[]>();
+        record Cached(long version, QueryPlanner planner) {}
+        var cache = new java.util.concurrent.atomic.AtomicReference<Cached>();
         return () -> {
             long version = idx.withSearcher(s -> ((org.apache.lucene.index.DirectoryReader) s.getIndexReader()).getVersion());
-            Object[] cached = cache.get();
-            if (cached != null && (long) cached[0] == version) return (QueryPlanner) cached[1];
+            Cached c = cache.get();
+            if (c != null && c.version() == version) return c.planner();
             List<String> outlets = catalog.stats().outlets().stream().map(Catalog.OutletCount::outlet).toList();
             QueryPlanner planner = new QueryPlanner(outlets, asOf.get());
-            cache.set(new Object[] {version, planner});
+            cache.set(new Cached(version, planner));
             return planner;
         };
     }
