@@ -107,10 +107,13 @@ public final class QueryPlanner {
         return new Plan(parts, mentioned);
     }
 
-    /** Outlets named in the text, longest alias first so "The Independent - Sports" beats "The Independent". */
+    /**
+     * Outlets named in the text, in the order they appear. Aliases are tried longest first so "The Independent -
+     * Sports" is not read as the shorter "The Independent".
+     */
     public List<String> outletsIn(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        Set<String> found = new LinkedHashSet<>();
+        Map<String, Integer> found = new java.util.HashMap<>();
         List<int[]> taken = new ArrayList<>();
         List<String> keys = new ArrayList<>(aliases.keySet());
         keys.sort((a, b) -> b.length() - a.length());
@@ -125,14 +128,16 @@ public final class QueryPlanner {
                 boolean wordEnd = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
                 boolean overlaps = taken.stream().anyMatch(t -> i < t[1] && end > t[0]);
                 if (wordStart && wordEnd && !overlaps) {
-                    // A short alias must be written as a name (capitalised) in the question, not as a common word.
-                    if (key.length() < 8 && !Character.isUpperCase(text.charAt(i))) continue;
+                    // An outlet is written as a name, with a capital somewhere: "the verge of collapse" is no outlet.
+                    if (text.substring(i, end).chars().noneMatch(Character::isUpperCase)) continue;
                     taken.add(new int[] {i, end});
-                    found.addAll(aliases.get(key));
+                    for (String o : aliases.get(key)) found.merge(o, i, Math::min);
                 }
             }
         }
-        return List.copyOf(found);
+        return found.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
     }
 
     private static final String NAME = "['‘\"“]?((?:The\\s+)?\\p{Lu}[\\w.&’'-]*(?:\\s+(?:\\p{Lu}[\\w.&’'-]*|of|&))*)['’\"”]?";
