@@ -191,6 +191,7 @@ public final class IndexUpdater implements Closeable {
         Map<String, IndexedArticle> existing = indexed();
         Set<String> seen = new HashSet<>();
         List<Article> toWrite = new ArrayList<>();
+        Set<String> replacing = new HashSet<>();
         int unchanged = 0, added = 0, updated = 0;
         for (Article a : articles) {
             if (!seen.add(a.id())) {
@@ -202,7 +203,12 @@ public final class IndexUpdater implements Closeable {
                 unchanged++;
             } else {
                 toWrite.add(a);
-                if (old == null) added++; else updated++;
+                if (old == null) {
+                    added++;
+                } else {
+                    updated++;
+                    replacing.add(a.id());
+                }
             }
         }
         int removed = 0;
@@ -219,7 +225,7 @@ public final class IndexUpdater implements Closeable {
         long lastCommit = System.nanoTime();
         for (int i = 0; i < toWrite.size(); i += BATCH_ARTICLES) {
             List<Article> batch = toWrite.subList(i, Math.min(toWrite.size(), i + BATCH_ARTICLES));
-            passages += writeBatch(batch);
+            passages += writeBatch(batch, replacing);
             done += batch.size();
             listener.progress(done, total, passages);
             if (System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS) {
@@ -234,7 +240,8 @@ public final class IndexUpdater implements Closeable {
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    private int writeBatch(List<Article> batch) throws IOException {
+    /** @param replacing ids already in the index: replaced atomically; new ones are only added (no delete to apply) */
+    private int writeBatch(List<Article> batch, Set<String> replacing) throws IOException {
         List<List<Passage>> chunked = new ArrayList<>(batch.size());
         List<String> texts = new ArrayList<>();
         for (Article a : batch) {
@@ -252,7 +259,8 @@ public final class IndexUpdater implements Closeable {
             for (Passage p : ps) {
                 docs.add(passageDoc(a, p, vectors == null ? null : vectors.get(v++)));
             }
-            writer.updateDocuments(new Term(ArticleFields.ARTICLE_ID, a.id()), docs);
+            if (replacing.contains(a.id())) writer.updateDocuments(new Term(ArticleFields.ARTICLE_ID, a.id()), docs);
+            else writer.addDocuments(docs);
             n += ps.size();
         }
         return n;
