@@ -48,6 +48,7 @@ public final class EvidenceGate {
         Matcher m = NAME.matcher(question);
         while (m.find()) {
             String name = m.group();
+            if (dev.newsdesk.retrieve.QueryPlanner.isCalendarWord(name)) continue;
             for (String term : lexicon.terms(name)) {
                 if (lexicon.docFreq(term) == 0) {
                     out.add(name.replaceAll("['’]s$", ""));

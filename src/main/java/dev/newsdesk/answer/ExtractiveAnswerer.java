@@ -48,7 +48,7 @@ public final class ExtractiveAnswerer implements Answerer {
          * Thresholds measured on MultiHop-RAG dev (docs/benchmarks.md): with the evidence gate, a best sentence
          * holding under 12% of the question's weighted terms marks a question the coverage does not answer.
          */
-        public static final Settings DEFAULTS = new Settings(20, 4, 0.0, 0.12, 0.55);
+        public static final Settings DEFAULTS = new Settings(20, 4, 0.0, 0.12, 0.35);
     }
 
     /** @param gate decides up front whether the coverage can answer at all, or null for coverage thresholds only */

@@ -84,9 +84,16 @@ public final class QueryPlanner {
     public Plan plan(String question, Filters base) {
         List<String> mentioned = base.outlets().isEmpty() ? outletsIn(question) : List.of();
         List<SubQuery> parts = new ArrayList<>();
-        parts.add(new SubQuery(question, base, 1.0));
         Filters dated = withDates(base, question);
-        if (dated != base) parts.add(new SubQuery(question, dated, 0.8));
+        if (dated != base && dated.since().plusDays(3).isBefore(dated.until())) {
+            // A named period ("in April 2024", "last week") is what the reader asked for: a filter.
+            base = dated;
+            parts.add(new SubQuery(question, base, 1.0));
+        } else {
+            // A single day is often an event's date rather than the article's: a hint, not a filter.
+            parts.add(new SubQuery(question, base, 1.0));
+            if (dated != base) parts.add(new SubQuery(question, dated, 0.8));
+        }
         // Each named outlet gets the whole question within its own coverage: evidence from a small outlet is
         // otherwise crowded out by a big one that uses the same words.
         for (String o : mentioned) {
@@ -151,6 +158,11 @@ public final class QueryPlanner {
     private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday", "week", "today", "yesterday");
+
+    /** Month and weekday names, "week", "today": words that say when, not what. */
+    public static boolean isCalendarWord(String word) {
+        return CALENDAR.contains(word.toLowerCase(Locale.ROOT));
+    }
 
     /**
      * Sources the question attributes coverage to ("a Bloomberg report", "according to Reuters") that are not
