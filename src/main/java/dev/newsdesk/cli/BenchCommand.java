@@ -135,6 +135,7 @@ final class BenchCommand implements Callable<Integer> {
         Embeddings e = embeddings();
         double modelRate = e == null ? 0 : modelThroughput(out, e);
         CorpusIngest ingest = new CorpusIngest(new SentenceChunker(), () -> e, IngestLimits.DEFAULTS);
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         CorpusIngest.Result r = ingest.run(List.of(corpus), dir, false, IngestListener.NONE);
         double s = (System.nanoTime() - t0) / 1e9;
@@ -143,6 +144,8 @@ final class BenchCommand implements Callable<Integer> {
                         + "= %.0f passages/s end to end; index phase %.1f s = %.0f passages/s%n",
                 corpus, sum.added() + sum.updated() + sum.unchanged(), sum.failed(), sum.folded(), sum.passages(), s,
                 sum.passages() / s, sum.seconds(), sum.passages() / sum.seconds());
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        out.printf(Locale.ROOT, "process CPU time %.1f s (wall %.1f s; on an idle 2-core machine wall >= CPU/2)%n", cpu, s);
         out.printf(Locale.ROOT, "index size: %.1f MB%n", dirSize(dir) / 1e6);
         if (e != null) {
             out.printf(Locale.ROOT, "embedding ingest reached %.0f%% of the model's own throughput%n",
@@ -203,6 +206,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         subset.toFile().deleteOnExit();
         return subset;
+    }
+
+    /** CPU time of this process, so figures taken on a busy machine can still be compared. */
+    static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static long dirSize(Path dir) throws java.io.IOException {
