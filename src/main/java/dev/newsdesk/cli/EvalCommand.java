@@ -70,7 +70,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-plan", description = "Retrieve with the question as one query (no per-outlet, per-date, per-part retrievals).")
     boolean noPlan;
 
-    @Option(names = "--per-article", defaultValue = "2", description = "Most passages of one article in the top results.")
+    @Option(names = "--per-article", defaultValue = "3", description = "Most passages of one article in the top results.")
     int perArticle;
 
     @Option(names = "--mode", defaultValue = "bm25", description = "bm25, vector or hybrid (default ${DEFAULT-VALUE}).")
