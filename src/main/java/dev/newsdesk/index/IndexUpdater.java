@@ -59,6 +59,8 @@ public final class IndexUpdater implements Closeable {
     static final long COMMIT_INTERVAL_NANOS = 20_000_000_000L;
     /** Articles chunked and embedded together: big enough to keep the embedding model's batches full. */
     private static final int BATCH_ARTICLES = 64;
+    /** Threads that chunk and add documents: the machine's cores (the embedding model parallelises on its own). */
+    private static final int WRITER_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final Path indexDir;
     private final Directory directory;
@@ -223,21 +225,50 @@ public final class IndexUpdater implements Closeable {
         int passages = 0;
         listener.progress(done, total, 0);
         long lastCommit = System.nanoTime();
-        for (int i = 0; i < toWrite.size(); i += BATCH_ARTICLES) {
-            List<Article> batch = toWrite.subList(i, Math.min(toWrite.size(), i + BATCH_ARTICLES));
-            passages += writeBatch(batch, replacing);
-            done += batch.size();
-            listener.progress(done, total, passages);
-            if (System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS) {
-                writer.commit();
-                listener.committed(done);
-                lastCommit = System.nanoTime();
+        // Batches are chunked, embedded and added on WRITER_THREADS threads (IndexWriter is thread-safe and each
+        // addDocuments is atomic, so a commit taken meanwhile still holds whole articles only). A window of
+        // 2 x threads batches in flight bounds memory.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(WRITER_THREADS);
+        try {
+            java.util.ArrayDeque<java.util.concurrent.Future<Integer>> inFlight = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<Integer> sizes = new java.util.ArrayDeque<>();
+            for (int i = 0; i < toWrite.size() || !inFlight.isEmpty(); ) {
+                if (i < toWrite.size() && inFlight.size() < 2 * WRITER_THREADS) {
+                    List<Article> batch = toWrite.subList(i, Math.min(toWrite.size(), i + BATCH_ARTICLES));
+                    inFlight.add(pool.submit(() -> writeBatch(batch, replacing)));
+                    sizes.add(batch.size());
+                    i += batch.size();
+                    continue;
+                }
+                passages += await(inFlight.poll());
+                done += sizes.poll();
+                listener.progress(done, total, passages);
+                if (System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS) {
+                    writer.commit();
+                    listener.committed(done);
+                    lastCommit = System.nanoTime();
+                }
             }
+        } finally {
+            pool.shutdownNow();
         }
         writer.commit();
         listener.committed(done);
         return new IngestSummary(added, updated, unchanged, removed, failed, folded, passages,
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static int await(java.util.concurrent.Future<Integer> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("ingest interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        }
     }
 
     /** @param replacing ids already in the index: replaced atomically; new ones are only added (no delete to apply) */
