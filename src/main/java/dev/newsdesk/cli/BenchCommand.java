@@ -131,7 +131,22 @@ final class BenchCommand implements Callable<Integer> {
         return rate;
     }
 
+    @Option(names = "--warmup", defaultValue = "1",
+            description = "Ingest: untimed runs into a throwaway index first, so the JIT has compiled the hot code (default ${DEFAULT-VALUE}).")
+    int warmup;
+
     private void ingest(PrintWriter out, Path dir) throws Exception {
+        for (int w = 0; w < warmup && embedding.equals("none"); w++) {
+            Path scratch = Files.createTempDirectory("newsdesk-bench-warmup");
+            try {
+                long t0 = System.nanoTime();
+                new CorpusIngest(new SentenceChunker(), () -> null, IngestLimits.DEFAULTS)
+                        .run(List.of(corpus), scratch, false, IngestListener.NONE);
+                out.printf(Locale.ROOT, "warm-up run %d: %.1f s (not counted)%n", w + 1, (System.nanoTime() - t0) / 1e9);
+            } finally {
+                deleteTree(scratch);
+            }
+        }
         Embeddings e = embeddings();
         double modelRate = e == null ? 0 : modelThroughput(out, e);
         CorpusIngest ingest = new CorpusIngest(new SentenceChunker(), () -> e, IngestLimits.DEFAULTS);
