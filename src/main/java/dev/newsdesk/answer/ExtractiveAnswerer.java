@@ -61,7 +61,8 @@ public final class ExtractiveAnswerer implements Answerer {
         this.gate = gate;
     }
 
-    private record Candidate(Hit hit, int start, int end, String text, Set<String> terms, double coverage,
+    /** @param rank the passage's place in the retrieval (which already weighed outlets, dates and parts) */
+    private record Candidate(Hit hit, int rank, int start, int end, String text, Set<String> terms, double coverage,
                              double passageCoverage) {}
 
     @Override
@@ -77,7 +78,8 @@ public final class ExtractiveAnswerer implements Answerer {
 
         List<Candidate> candidates = new ArrayList<>();
         double bestPassage = 0;
-        for (Hit hit : hits) {
+        for (int rank = 0; rank < hits.size(); rank++) {
+            Hit hit = hits.get(rank);
             Set<String> passageTerms = new HashSet<>(lexicon.terms(hit.text()));
             double pc = coverage(weights, passageTerms) / total;
             bestPassage = Math.max(bestPassage, pc);
@@ -87,7 +89,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 Set<String> terms = new HashSet<>(lexicon.terms(s));
                 double c = coverage(weights, terms) / total;
                 if (c == 0) continue;
-                candidates.add(new Candidate(hit, hit.start() + span.start(), hit.start() + span.end(), s, terms, c, pc));
+                candidates.add(new Candidate(hit, rank, hit.start() + span.start(), hit.start() + span.end(), s, terms, c, pc));
             }
         }
         double bestSentence = candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
@@ -99,14 +101,17 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /**
-     * Question terms weighted by idf; repeated terms count once. Years are left out: they say when ("in 2021"),
-     * which retrieval turns into a date filter, and articles rarely repeat their own year in the text.
+     * Question terms weighted by idf; repeated terms count once. Years, months and weekdays are left out: they say
+     * when ("in February 2024"), which retrieval turns into a date filter, and articles rarely repeat their own date.
      */
     private Map<String, Double> questionWeights(String text) {
         Map<String, Double> w = new LinkedHashMap<>();
-        for (String t : new LinkedHashSet<>(lexicon.queryTerms(text))) {
-            if (!t.matches("(19|20)\\d{2}")) w.put(t, lexicon.idf(t));
+        StringBuilder what = new StringBuilder();
+        for (String word : text.split("\\s+")) {
+            String bare = word.replaceAll("[^\\p{L}\\p{N}]", "");
+            if (!dev.newsdesk.retrieve.QueryPlanner.isCalendarWord(bare) && !bare.matches("(19|20)\\d{2}")) what.append(word).append(' ');
         }
+        for (String t : new LinkedHashSet<>(lexicon.queryTerms(what.toString()))) w.put(t, lexicon.idf(t));
         return w;
     }
 
@@ -123,7 +128,12 @@ public final class ExtractiveAnswerer implements Answerer {
         return words >= 6 && words <= 90;
     }
 
+    private static double relativeScore(Hit h, double top) {
+        return top > 0 ? Math.max(0, Math.min(1, h.score() / top)) : 1;
+    }
+
     private List<Candidate> select(List<Candidate> candidates, Map<String, Double> weights, double total) {
+        double topScore = candidates.stream().mapToDouble(c -> c.hit().score()).max().orElse(0);
         List<Candidate> chosen = new ArrayList<>();
         Set<String> covered = new HashSet<>();
         Map<String, Integer> perArticle = new HashMap<>();
@@ -140,6 +150,9 @@ public final class ExtractiveAnswerer implements Answerer {
                     if (c.terms().contains(e.getKey()) && !covered.contains(e.getKey())) fresh += e.getValue();
                 }
                 double score = 0.45 * c.coverage() + 0.35 * (fresh / total) + 0.2 * c.passageCoverage();
+                // Retrieval carries what word overlap cannot see (the period or outlet asked about): weigh by the
+                // passage's retrieval score relative to the best one's.
+                score *= 0.5 + 0.5 * relativeScore(c.hit(), topScore);
                 score *= Math.pow(0.6, perArticle.getOrDefault(c.hit().articleId(), 0));
                 score *= Math.pow(0.85, perOutlet.getOrDefault(c.hit().outlet(), 0));
                 if (redundant(c, chosen)) score = 0;
