@@ -278,7 +278,8 @@ class BotLoadBench {
             case BUTTON -> {
                 ObjectNode message = discord.message(discord.newId(), channel, discord.user(FakeDiscord.BOT_ID), "", List.of());
                 message.set("components", clicked.path("components"));
-                message.set("embeds", clicked.path("embeds"));
+                var embeds = message.putArray("embeds"); // as Discord returns them: with a type
+                clicked.path("embeds").forEach(e -> embeds.add(copy(e).put("type", "rich")));
                 String customId = clicked.path("components").get(0).path("components").get(0).path("custom_id").asText();
                 discord.sendButton(channel, user, customId, message);
             }
@@ -437,6 +438,10 @@ class BotLoadBench {
         synchronized (report) {
             Files.writeString(out, report.toString());
         }
+    }
+
+    static ObjectNode copy(JsonNode n) {
+        return ((ObjectNode) n).deepCopy();
     }
 
     /** A /summary topic: the first few content words of a question. */
