@@ -52,6 +52,11 @@ public final class FakeChatProvider implements AutoCloseable {
             return new Text(text, delay);
         }
 
+        /** A completion computed from the request body (the JSON the client sent), e.g. to echo what it was told. */
+        static Reply echo(java.util.function.Function<String, String> fromRequestBody) {
+            return new Echo(fromRequestBody);
+        }
+
         /** An HTTP error with a body and extra headers (e.g. "Retry-After"). */
         static Reply status(int status, String body, Map<String, String> headers) {
             return new Raw(status, body, headers);
@@ -64,6 +69,8 @@ public final class FakeChatProvider implements AutoCloseable {
     }
 
     public record Text(String text, Duration delay) implements Reply {}
+
+    public record Echo(java.util.function.Function<String, String> fromRequestBody) implements Reply {}
 
     public record Raw(int status, String body, Map<String, String> headers) implements Reply {}
 
@@ -159,6 +166,7 @@ public final class FakeChatProvider implements AutoCloseable {
                     send(exchange, 200, completion(t.text()), Map.of());
                 }
                 case Raw r -> send(exchange, r.status(), r.body(), r.headers());
+                case Echo e -> send(exchange, 200, completion(e.fromRequestBody().apply(body)), Map.of());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

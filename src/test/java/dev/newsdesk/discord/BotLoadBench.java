@@ -222,7 +222,7 @@ class BotLoadBench {
         line("soak done: %d interactions in %.1f min (%.1f/s): %s, lost %d, duplicated %d", soakTotal,
                 (System.nanoTime() - start) / 6e10, soakTotal / ((System.nanoTime() - start) / 1e9), soakOutcomes,
                 soakLost, soakDuplicated);
-        line("soak, the interactions of the last 30 s window: %s", last.text);
+        line("soak, interactions since the last heap report: %s", last.text);
         line("heap used after soak (after System.gc()): %d MiB", heapUsedMiB());
         return new Summary(last.text, soakLost, soakDuplicated);
     }

@@ -170,7 +170,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     /**
      * With {@code false}, requests are no longer kept for {@link #requests()} (only passed to {@link #onRequest}
-     * listeners) and only the latest 2,000 dispatches are kept for RESUME replay: memory stays flat in soak runs.
+     * listeners), only the latest 2,000 dispatches are kept for RESUME replay and the latest 2,000 interactions'
+     * original responses: memory stays flat in soak runs.
      */
     public FakeDiscord keepHistory(boolean keep) {
         this.keepHistory = keep;
@@ -579,12 +580,15 @@ public final class FakeDiscord implements AutoCloseable {
 
     private final Map<String, Long> tokenChannels = bounded(20_000);
 
-    /** A thread-safe map that forgets its oldest entries beyond {@code max}, so long runs stay in bounded memory. */
-    private static <K, V> Map<K, V> bounded(int max) {
+    /**
+     * A thread-safe map that forgets its oldest entries beyond {@code max} (2,000 without history), so long runs
+     * stay in bounded memory.
+     */
+    private <K, V> Map<K, V> bounded(int max) {
         return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<K, V>() {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > max;
+                return size() > (keepHistory ? max : 2_000);
             }
         });
     }
