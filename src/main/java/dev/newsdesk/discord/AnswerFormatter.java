@@ -41,7 +41,10 @@ public final class AnswerFormatter {
 
     private AnswerFormatter() {}
 
-    /** Breaks "@everyone"/"@here" with a zero-width space; everything else unchanged. Null-safe. */
+    /**
+     * Breaks "@everyone", "@here" and user/role mentions with a zero-width space ({@link dev.newsdesk.answer.Mentions})
+     * and escapes Markdown masked links; everything else unchanged. Idempotent, null-safe.
+     */
     public static String neutralise(String text) {
         if (text == null) return "";
         String t = dev.newsdesk.answer.Mentions.neutralise(MASS_MENTION.matcher(text).replaceAll("@" + ZWSP + "$1"));

@@ -61,11 +61,13 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Run it with:
  * <pre>
- * mvn -q -B -ntp test -Dtest=BotLoadBench -Dsurefire.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
- * mvn -q -B -ntp test -Dtest=BotLoadBench -Dsurefire.excludedGroups= -Dnewsdesk.soak.minutes=10   # plus a 10 min soak
+ * mvn -q -B -ntp test -Dtest=BotLoadBench -Dsurefire.excludedGroups=                             # 2,000 interactions
+ * mvn -q -B -ntp test -Dtest=BotLoadBench -Dsurefire.excludedGroups= -Dnewsdesk.soak.minutes=10  # then a 10 min soak
  * </pre>
- * (system properties given to Maven reach the test JVM through surefire's {@code systemPropertyVariables} only for
- * {@code newsdesk.shared}; the others are read with a fallback, see {@link #soakMinutes()}.)
+ * ({@code -Dgroups=load -Dsurefire.excludedGroups=none} works too.) Surefire passes {@code -D} properties on to
+ * the test JVM; {@code -Dnewsdesk.load.questions=N} changes the 2,000, {@code -Dnewsdesk.shared=DIR} where the
+ * MultiHop-RAG files are looked for (default {@code ../shared}; the test is skipped with a message when they are
+ * missing).
  *
  * <p>Reports answers received, lost (no final response within {@link #LOST_AFTER}), duplicated (more than one
  * final response for one interaction), refused politely (busy/cooldown replies), errors, latency percentiles from
@@ -237,7 +239,8 @@ class BotLoadBench {
         long now = System.nanoTime();
         ops.values().removeIf(op -> {
             int f = op.finals.get();
-            boolean old = all || f > 0 ? now - op.finalNanos > 5_000_000_000L : now - op.sentNanos > LOST_AFTER.toNanos() + 5_000_000_000L;
+            boolean old = all || (f > 0 ? now - op.finalNanos > 5_000_000_000L
+                    : now - op.sentNanos > LOST_AFTER.toNanos() + 5_000_000_000L);
             if (!old) return false;
             soakTotal++;
             if (f == 0) soakLost++;
