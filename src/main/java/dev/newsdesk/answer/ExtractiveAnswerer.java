@@ -192,7 +192,7 @@ public final class ExtractiveAnswerer implements Answerer {
      * ({@link Mentions}) and a "[2]" the article itself contains becomes "(2)", so that every bracketed number a
      * reader sees is one of our citations (an article cannot fake one).
      */
-    static String displayQuote(String quote) {
+    public static String displayQuote(String quote) {
         return Mentions.neutralise(BRACKETED_NUMBER.matcher(quote).replaceAll("($1)"));
     }
 

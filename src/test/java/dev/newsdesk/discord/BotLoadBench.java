@@ -113,6 +113,8 @@ class BotLoadBench {
     final AtomicReferenceArray<JsonNode> answeredMessages = new AtomicReferenceArray<>(64);
     final AtomicInteger answeredSeen = new AtomicInteger();
     final StringBuilder report = new StringBuilder();
+    /** The first few refusals and errors, printed with the figures. */
+    final List<String> notAnswered = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The kind of the interaction the driver thread is sending right now (only that thread sends). */
     volatile Kind pendingKind;
 
@@ -183,6 +185,7 @@ class BotLoadBench {
                 Summary s = summarise(List.copyOf(ops.values()));
                 line("%s", s.text);
                 line("heap used after load (after System.gc()): %d MiB", heapUsedMiB());
+                notAnswered.forEach(x -> line("  not answered: %s", AnswerFormatter.shorten(x, 300)));
 
                 int minutes = soakMinutes();
                 Summary soak = null;
@@ -226,6 +229,7 @@ class BotLoadBench {
                 soakLost, soakDuplicated);
         line("soak, interactions since the last heap report: %s", last.text);
         line("heap used after soak (after System.gc()): %d MiB", heapUsedMiB());
+        notAnswered.forEach(x -> line("  not answered: %s", AnswerFormatter.shorten(x, 300)));
         return new Summary(last.text, soakLost, soakDuplicated);
     }
 
@@ -341,6 +345,7 @@ class BotLoadBench {
         if (op.finals.incrementAndGet() == 1) {
             op.finalNanos = System.nanoTime();
             op.outcome = outcome;
+            if (outcome != Outcome.ANSWERED && notAnswered.size() < 5) notAnswered.add(op.kind + ": " + r);
             if (!op.released) {
                 op.released = true;
                 inFlight.release();
@@ -348,13 +353,17 @@ class BotLoadBench {
         }
     }
 
+    /**
+     * The bot's own fixed replies are refusals or errors; anything else is an answer (article text may well say
+     * "something went wrong", so only exact matches count).
+     */
     static Outcome classify(String content) {
-        String c = content.toLowerCase(Locale.ROOT);
-        if (c.contains("please wait") || c.equals(CommandContext.BUSY.toLowerCase(Locale.ROOT))
-                || c.equals(CommandContext.CLOSING.toLowerCase(Locale.ROOT))) {
+        String c = content.strip();
+        if (c.equals(CommandContext.BUSY) || c.equals(CommandContext.CLOSING)
+                || c.matches("Please wait \\d+ s before asking again\\.")) {
             return Outcome.REFUSED;
         }
-        if (c.contains("something went wrong")) return Outcome.ERROR;
+        if (c.equals(CommandContext.FAILED)) return Outcome.ERROR;
         return Outcome.ANSWERED;
     }
 
