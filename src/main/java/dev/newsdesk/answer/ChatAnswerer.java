@@ -111,7 +111,7 @@ public final class ChatAnswerer implements Answerer {
         if (hits.size() > settings.sources()) hits = hits.subList(0, settings.sources());
 
         PromptLibrary.Rendered prompt = prompts.render(PromptLibrary.Name.ANSWER, Map.of(
-                "question", standalone,
+                "question", SourceBlocks.defuse(standalone), // a question cannot close or open a source fence
                 "sources", SourceBlocks.render(hits),
                 "today", LocalDate.now(clock).toString()));
         ChatResponse response;

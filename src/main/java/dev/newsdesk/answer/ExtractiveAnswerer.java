@@ -193,9 +193,20 @@ public final class ExtractiveAnswerer implements Answerer {
             citations.add(new Citation(n, h.articleId(), h.passageId(), h.outlet(), h.title(), h.published(), h.url(),
                     c.text(), c.start(), c.end()));
             if (!text.isEmpty()) text.append(' ');
-            text.append(c.text()).append(" [").append(n).append(']');
+            text.append(displayQuote(c.text())).append(" [").append(n).append(']');
         }
         return new Answer(question.text(), text.toString(), false, citations, NAME, null, List.of());
+    }
+
+    private static final java.util.regex.Pattern BRACKETED_NUMBER = java.util.regex.Pattern.compile("\\[(\\d{1,3})]");
+
+    /**
+     * A quote as shown in the answer text. The citation keeps the verbatim span; the text pings nobody
+     * ({@link Mentions}) and a "[2]" the article itself contains becomes "(2)", so that every bracketed number a
+     * reader sees is one of our citations (an article cannot fake one).
+     */
+    public static String displayQuote(String quote) {
+        return Mentions.neutralise(BRACKETED_NUMBER.matcher(quote).replaceAll("($1)"));
     }
 
     /** The coverage does not answer: say so, and list the closest articles (one citation each, best first). */
@@ -215,6 +226,6 @@ public final class ExtractiveAnswerer implements Answerer {
         String text = closest.isEmpty()
                 ? "The coverage in the index does not answer this question" + why + ", and no article comes close."
                 : "The coverage in the index does not answer this question" + why + ". The closest articles are listed below.";
-        return new Answer(question.text(), text, true, closest, NAME, null, List.of());
+        return new Answer(question.text(), Mentions.neutralise(text), true, closest, NAME, null, List.of());
     }
 }

@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * sentence, then word boundaries; the sources list always starts a message of its own and is only ever split
  * between two source lines).
  *
- * <p>All text coming from articles or users passes through {@link #neutralise(String)}: "@everyone" and
- * "@here" get a zero-width space so they cannot ping even if allowed mentions were misconfigured.
+ * <p>All text coming from articles or users passes through {@link #neutralise(String)}: "@everyone",
+ * "@here" and user/role mentions ({@code <@123>}, {@code <@&123>}) get a zero-width space so they cannot ping even
+ * if allowed mentions were misconfigured, and Markdown masked links ({@code [text](http://...)}) are escaped so an
+ * article cannot show one address and link another.
  */
 public final class AnswerFormatter {
     public static final int CONTENT_LIMIT = 2000;
@@ -39,10 +41,25 @@ public final class AnswerFormatter {
 
     private AnswerFormatter() {}
 
-    /** Breaks "@everyone"/"@here" with a zero-width space; everything else unchanged. Null-safe. */
+    /**
+     * Breaks "@everyone", "@here" and user/role mentions with a zero-width space ({@link dev.newsdesk.answer.Mentions})
+     * and escapes Markdown masked links; everything else unchanged. Idempotent, null-safe.
+     */
     public static String neutralise(String text) {
         if (text == null) return "";
-        return MASS_MENTION.matcher(text).replaceAll("@" + ZWSP + "$1");
+        String t = dev.newsdesk.answer.Mentions.neutralise(MASS_MENTION.matcher(text).replaceAll("@" + ZWSP + "$1"));
+        return t.indexOf("](") < 0 ? t : MASKED_LINK.matcher(t).replaceAll("\\\\[$1\\\\]$2");
+    }
+
+    /**
+     * A Markdown masked link, {@code [text](url)}: Discord shows only "text" as a link in embeds, so an article could
+     * dress up any address. Escaped, it reads as written and the real address is what gets linked.
+     */
+    static final Pattern MASKED_LINK = Pattern.compile("(?<!\\\\)\\[([^\\[\\]\\n]*)\\](\\(\\s*<?[a-zA-Z][a-zA-Z0-9+.-]*:)");
+
+    /** True when {@code text} holds a Markdown masked link that is not escaped. */
+    public static boolean hasMaskedLink(String text) {
+        return text != null && MASKED_LINK.matcher(text).find();
     }
 
     /** "[n] Outlet — Headline (date) <url>"; the link is wrapped in angle brackets so no preview unfurls. */

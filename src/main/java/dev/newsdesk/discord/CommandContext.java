@@ -110,8 +110,13 @@ final class CommandContext {
     private volatile Catalog.Stats cachedStats;
     private volatile Instant cachedStatsAt = Instant.EPOCH;
 
+    /** Drops the cached corpus statistics (after a reindex), so the next /outlets or autocomplete recomputes them. */
+    void forgetStats() {
+        cachedStats = null;
+    }
+
     /**
-     * The catalog, with {@code stats()} cached for a minute: autocomplete runs on JDA's event thread for every
+     * The catalog, with {@code stats()} cached for a minute (or until {@link #forgetStats()}): autocomplete runs on JDA's event thread for every
      * keystroke and must answer within 3 s, so corpus statistics are not recomputed each time.
      */
     Catalog outletCatalog() {

@@ -63,6 +63,7 @@ final class ReindexCommand implements SlashCommand {
                 ctx.editTo(hook, () -> {
                     try {
                         String summary = reindexer.reindex();
+                        ctx.forgetStats();
                         return CommandContext.textEmbed("Reindex finished", summary == null ? "Done." : summary);
                     } catch (Exception e) {
                         LOG.warn("reindex failed: {}", e.toString());

@@ -36,12 +36,12 @@ import java.util.concurrent.Executors;
  * }
  * }</pre>
  */
-final class FakeChatProvider implements AutoCloseable {
+public final class FakeChatProvider implements AutoCloseable {
     /** A provider's wire format, with the base URL LangChain4j's builder expects. */
-    enum Wire { OPENAI, ANTHROPIC, OLLAMA }
+    public enum Wire { OPENAI, ANTHROPIC, OLLAMA }
 
     /** One scripted reply. */
-    sealed interface Reply {
+    public sealed interface Reply {
         /** A successful completion whose assistant text is {@code text}, in the provider's format. */
         static Reply text(String text) {
             return new Text(text, Duration.ZERO);
@@ -50,6 +50,11 @@ final class FakeChatProvider implements AutoCloseable {
         /** Like {@link #text} but sent only after {@code delay} (to exceed a client's timeout). */
         static Reply slow(String text, Duration delay) {
             return new Text(text, delay);
+        }
+
+        /** A completion computed from the request body (the JSON the client sent), e.g. to echo what it was told. */
+        static Reply echo(java.util.function.Function<String, String> fromRequestBody) {
+            return new Echo(fromRequestBody);
         }
 
         /** An HTTP error with a body and extra headers (e.g. "Retry-After"). */
@@ -63,13 +68,15 @@ final class FakeChatProvider implements AutoCloseable {
         }
     }
 
-    record Text(String text, Duration delay) implements Reply {}
+    public record Text(String text, Duration delay) implements Reply {}
 
-    record Raw(int status, String body, Map<String, String> headers) implements Reply {}
+    public record Echo(java.util.function.Function<String, String> fromRequestBody) implements Reply {}
+
+    public record Raw(int status, String body, Map<String, String> headers) implements Reply {}
 
     /** A request as received. Header names are lower-case. */
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.getFirst();
         }
@@ -96,7 +103,7 @@ final class FakeChatProvider implements AutoCloseable {
         server.start();
     }
 
-    static FakeChatProvider start(Wire wire) {
+    public static FakeChatProvider start(Wire wire) {
         try {
             return new FakeChatProvider(wire);
         } catch (IOException e) {
@@ -105,7 +112,7 @@ final class FakeChatProvider implements AutoCloseable {
     }
 
     /** Base URL to give LangChain4j's builder for this wire format. */
-    String baseUrl() {
+    public String baseUrl() {
         String root = "http://127.0.0.1:" + server.getAddress().getPort();
         return switch (wire) {
             case OPENAI -> root + "/v1";
@@ -114,17 +121,26 @@ final class FakeChatProvider implements AutoCloseable {
         };
     }
 
-    synchronized FakeChatProvider enqueue(Reply... replies) {
+    public synchronized FakeChatProvider enqueue(Reply... replies) {
         script.addAll(List.of(replies));
         return this;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
+    private volatile Reply always;
+
+    /** Answers every request with {@code reply} once the script is exhausted (instead of HTTP 500). */
+    public FakeChatProvider always(Reply reply) {
+        this.always = reply;
+        return this;
+    }
+
     private synchronized Reply next() {
-        return script.pollFirst();
+        Reply r = script.pollFirst();
+        return r == null ? always : r;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -150,6 +166,7 @@ final class FakeChatProvider implements AutoCloseable {
                     send(exchange, 200, completion(t.text()), Map.of());
                 }
                 case Raw r -> send(exchange, r.status(), r.body(), r.headers());
+                case Echo e -> send(exchange, 200, completion(e.fromRequestBody().apply(body)), Map.of());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

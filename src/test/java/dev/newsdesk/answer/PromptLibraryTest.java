@@ -66,4 +66,20 @@ class PromptLibraryTest {
                 .isEqualTo("hi @\u200Beveryone and @\u200Bhere, mail a@example.com, @\u200BEveryone");
         assertThat(Mentions.neutralise(null)).isNull();
     }
+
+    @Test
+    void userAndRoleMentionsAreDefusedChannelLinksKept() {
+        String t = Mentions.neutralise("ask <@123>, <@!456> or <@&789> in <#42>; email@example.com <@abc>");
+        assertThat(t).isEqualTo("ask <@\u200B123>, <@\u200B!456> or <@\u200B&789> in <#42>; email@example.com <@abc>");
+        assertThat(Mentions.containsLiveMention(t)).isFalse();
+        assertThat(Mentions.containsLiveMention("hi <@&1>")).isTrue();
+        assertThat(Mentions.containsLiveMention("hi @here")).isTrue();
+        assertThat(Mentions.neutralise(t)).isEqualTo(t); // idempotent
+    }
+
+    @Test
+    void aBracketedNumberInsideAnArticleIsNotShownAsACitation() {
+        assertThat(ExtractiveAnswerer.displayQuote("According to [1], the mayor resigned [2]. @here"))
+                .isEqualTo("According to (1), the mayor resigned (2). @\u200Bhere");
+    }
 }

@@ -85,7 +85,16 @@ class AnswerFormatterTest {
         assertThat(String.join("\n", AnswerFormatter.messages(a))).doesNotContain("@everyone").doesNotContain("@here");
         ArticleView art = new ArticleView("a", "t", "o", null, null, null, null, "Hey @everyone and <@&42> rest", "s",
                 List.of(), 1);
-        assertThat(AnswerFormatter.citationDetail(evil, art)).doesNotContain("@everyone").contains("**Hey @\u200beveryone and <@&42>**");
+        assertThat(AnswerFormatter.citationDetail(evil, art)).doesNotContain("@everyone").contains("**Hey @\u200beveryone and <@\u200b&42>**");
+    }
+
+    @Test
+    void maskedLinksAreEscapedSoTheRealAddressIsWhatIsLinked() {
+        String t = AnswerFormatter.neutralise("see [the official report](http://evil.example/x) and [1] (2024)");
+        assertThat(t).isEqualTo("see \\[the official report\\](http://evil.example/x) and [1] (2024)");
+        assertThat(AnswerFormatter.hasMaskedLink(t)).isFalse();
+        assertThat(AnswerFormatter.hasMaskedLink("[x]( <https://a.b>)")).isTrue();
+        assertThat(AnswerFormatter.neutralise(t)).isEqualTo(t);
     }
 
     @Test

@@ -119,7 +119,10 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<ObjectNode> dispatched = new CopyOnWriteArrayList<>();
     private final Map<String, Long> commandIds = new ConcurrentHashMap<>();
     private final Map<Long, ObjectNode> threadsById = new ConcurrentHashMap<>();
-    private final Map<String, ObjectNode> originals = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> originals = bounded(20_000);
+    private final List<java.util.function.Consumer<Request>> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<String>> interactionListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean keepHistory = true;
     private final AtomicLong snowflakes = new AtomicLong();
     private final AtomicInteger seq = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
@@ -145,6 +148,34 @@ public final class FakeDiscord implements AutoCloseable {
 
     public String gatewayUrl() {
         return "ws://127.0.0.1:" + gatewayServer.getLocalPort() + "/";
+    }
+
+    /**
+     * Calls {@code listener} for every REST request as it arrives (on the fake's HTTP thread, before it is
+     * answered). Benchmarks use it instead of polling {@link #requests()}.
+     */
+    public FakeDiscord onRequest(java.util.function.Consumer<Request> listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /**
+     * Calls {@code listener} with the token of every injected interaction on the injecting thread, just before
+     * INTERACTION_CREATE goes out (so a benchmark can start its clock and expect the response before it arrives).
+     */
+    public FakeDiscord onInteractionSent(java.util.function.Consumer<String> listener) {
+        interactionListeners.add(listener);
+        return this;
+    }
+
+    /**
+     * With {@code false}, requests are no longer kept for {@link #requests()} (only passed to {@link #onRequest}
+     * listeners), only the latest 2,000 dispatches are kept for RESUME replay and the latest 2,000 interactions'
+     * original responses: memory stays flat in soak runs.
+     */
+    public FakeDiscord keepHistory(boolean keep) {
+        this.keepHistory = keep;
+        return this;
     }
 
     public FakeDiscord heartbeatInterval(int ms) {
@@ -228,6 +259,7 @@ public final class FakeDiscord implements AutoCloseable {
         ObjectNode p = nf.objectNode().put("op", 0).put("t", type).put("s", seq.incrementAndGet());
         p.set("d", data);
         dispatched.add(p);
+        if (!keepHistory && dispatched.size() > 4_000) dispatched.subList(0, dispatched.size() - 2_000).clear();
         Connection c = current;
         if (c != null && c.ready) c.sendQuietly(p);
     }
@@ -291,6 +323,7 @@ public final class FakeDiscord implements AutoCloseable {
         i.set("data", data);
         if (message != null) i.set("message", message);
         tokenChannels.put(token, channelId);
+        for (var l : interactionListeners) l.accept(token);
         dispatch("INTERACTION_CREATE", i);
         return token;
     }
@@ -445,7 +478,9 @@ public final class FakeDiscord implements AutoCloseable {
             String query = ex.getRequestURI().getQuery();
             byte[] raw = ex.getRequestBody().readAllBytes();
             JsonNode body = parseBody(raw, ex.getRequestHeaders().getFirst("Content-Type"));
-            requests.add(new Request(method, path, query, body, Instant.now()));
+            Request recorded = new Request(method, path, query, body, Instant.now());
+            if (keepHistory) requests.add(recorded);
+            for (var l : listeners) l.accept(recorded);
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             if (auth != null && auth.equals("Bot " + BAD_TOKEN)) {
                 respond(ex, 401, nf.objectNode().put("message", "401: Unauthorized").put("code", 0));
@@ -543,7 +578,20 @@ public final class FakeDiscord implements AutoCloseable {
         return notFound();
     }
 
-    private final Map<String, Long> tokenChannels = new ConcurrentHashMap<>();
+    private final Map<String, Long> tokenChannels = bounded(20_000);
+
+    /**
+     * A thread-safe map that forgets its oldest entries beyond {@code max} (2,000 without history), so long runs
+     * stay in bounded memory.
+     */
+    private <K, V> Map<K, V> bounded(int max) {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<K, V>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > (keepHistory ? max : 2_000);
+            }
+        });
+    }
 
     private long channelOfToken(String token) {
         return tokenChannels.getOrDefault(token, CHANNEL_ID);

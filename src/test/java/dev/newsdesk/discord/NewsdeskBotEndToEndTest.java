@@ -127,7 +127,7 @@ class NewsdeskBotEndToEndTest {
         assertThat(embed.path("title").asText()).isEqualTo("What happened to rates?");
         assertThat(description).contains("Rates went up by half a point [1]").contains("**Sources**")
                 .contains("[1] Reuters — Rates rise again (2024-03-05) <https://example.com/rates>")
-                .contains("[2] The Daily <@&42> — Memo to @\u200beveryone (2024-03-06) <https://example.com/memo>")
+                .contains("[2] The Daily <@\u200b&42> — Memo to @\u200beveryone (2024-03-06) <https://example.com/memo>")
                 .doesNotContain("@everyone");
         assertThat(edit.body().path("allowed_mentions").path("parse")).isEmpty();
         JsonNode row = edit.body().path("components").get(0);
@@ -189,7 +189,7 @@ class NewsdeskBotEndToEndTest {
         assertThat(defer.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
         String shown = discord.awaitRequest(editOriginal(click), T).body().path("embeds").get(0).path("description").asText();
         assertThat(shown).contains("**[2] Memo to @\u200beveryone**")
-                .contains("**@\u200beveryone please read the memo from <@&42> today.**")
+                .contains("**@\u200beveryone please read the memo from <@\u200b&42> today.**")
                 .contains("The memo described new rules").doesNotContain("@everyone");
     }
 
@@ -239,7 +239,7 @@ class NewsdeskBotEndToEndTest {
         String near = discord.sendSlashCommand(CHANNEL_ID, newUser(), "source",
                 Map.of("quote", "the memo described rules for newsroom editors"));
         String d2 = discord.awaitRequest(editOriginal(near), T).body().path("embeds").get(0).path("description").asText();
-        assertThat(d2).contains("*near* — The Daily <@&42> — Memo to @\u200beveryone");
+        assertThat(d2).contains("*near* — The Daily <@\u200b&42> — Memo to @\u200beveryone");
     }
 
     @Test
