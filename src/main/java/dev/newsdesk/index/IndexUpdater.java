@@ -175,14 +175,18 @@ public final class IndexUpdater implements Closeable {
                                 IngestListener listener) throws IOException {
         try {
             return write(articles, prune, failed, folded, listener);
-        } catch (IOException e) {
+        } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
             // Disk full, a read-only or vanished directory: say where, and that nothing half-written is visible.
-            throw new IOException("writing index '" + indexDir + "' failed (" + describe(e) + "); it still holds its "
-                    + "last commit, searchable as before; free disk space or fix permissions and run ingest again", e);
+            // With several writer threads, the batch that meets the full disk closes the writer and a concurrent
+            // batch may report only "already closed": the writer's tragic exception names the real cause.
+            Throwable cause = writer.getTragicException() != null ? writer.getTragicException() : e;
+            throw new IOException("writing index '" + indexDir + "' failed (" + describe(cause) + "); it still holds "
+                    + "its last commit, searchable as before; free disk space or fix permissions and run ingest again",
+                    cause);
         }
     }
 
-    private static String describe(IOException e) {
+    private static String describe(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
