@@ -29,18 +29,29 @@ public final class PromptLibrary {
     /** Folder name used when none is configured, relative to {@code -Dnewsdesk.home} or the working directory. */
     public static final String DEFAULT_FOLDER = "prompts";
 
-    /** The prompts the answer package needs; each is a file "{name}.txt". */
+    /**
+     * The prompts newsdesk uses; each is a file "{name}.txt". The required ones must be in every prompt folder;
+     * an optional one (used only by {@code eval}) is read when present, so older custom folders keep working.
+     */
     public enum Name {
-        ANSWER("answer"), CONDENSE("condense"), SUMMARY("summary"), COMPARE("compare");
+        ANSWER("answer", true), CONDENSE("condense", true), SUMMARY("summary", true), COMPARE("compare", true),
+        /** MultiHop-RAG's own question-answering prompt, for scoring answers with the benchmark's rule. */
+        MULTIHOP_ANSWER("multihop-answer", false);
 
         private final String file;
+        private final boolean required;
 
-        Name(String file) {
+        Name(String file, boolean required) {
             this.file = file;
+            this.required = required;
         }
 
         public String fileName() {
             return file + ".txt";
+        }
+
+        public boolean required() {
+            return required;
         }
     }
 
@@ -83,7 +94,8 @@ public final class PromptLibrary {
         }
         Map<Name, Template> templates = new LinkedHashMap<>();
         for (Name name : Name.values()) {
-            templates.put(name, read(folder.resolve(name.fileName())));
+            Path file = folder.resolve(name.fileName());
+            if (name.required() || Files.exists(file)) templates.put(name, read(file));
         }
         return new PromptLibrary(folder, templates);
     }
@@ -107,6 +119,10 @@ public final class PromptLibrary {
      */
     public Rendered render(Name name, Map<String, ?> variables) {
         Template template = templates.get(name);
+        if (template == null) {
+            throw new IllegalStateException("Prompt file '" + folder.resolve(name.fileName()) + "' not found; restore it "
+                    + "from the newsdesk distribution or point --prompts at a folder that has it");
+        }
         Map<String, Object> values = new LinkedHashMap<>(variables);
         String system = template.system() == null ? "" : template.system().apply(values).text();
         String user = template.user().apply(values).text();
@@ -153,9 +169,6 @@ public final class PromptLibrary {
     }
 
     private static String[] fileNames() {
-        Name[] names = Name.values();
-        String[] files = new String[names.length];
-        for (int i = 0; i < names.length; i++) files[i] = names[i].fileName();
-        return files;
+        return java.util.Arrays.stream(Name.values()).filter(Name::required).map(Name::fileName).toArray(String[]::new);
     }
 }

@@ -185,18 +185,27 @@ final class App implements Closeable {
      * @throws IllegalStateException naming the environment variable when a provider's key is missing
      */
     Answerer answerer(PrintWriter err, ChatOptions flags) {
-        String kind = flags.answerer != null ? flags.answerer : config.get("answerer", ExtractiveAnswerer.NAME);
         Answerer extractive = extractive(err);
-        if (kind.equalsIgnoreCase(ExtractiveAnswerer.NAME)) return extractive;
+        ChatModelSettings settings = chatSettings(flags);
+        if (settings == null) return extractive;
+        return ChatAnswerer.create(settings, System.getenv(), retriever(err, false), extractive,
+                PromptLibrary.load(config.promptsDir()), embeddings(), ChatAnswerSettings.DEFAULTS);
+    }
+
+    /**
+     * The chat provider chosen by {@code --answerer} (or {@code answerer} in config/) with its {@code chat.*}
+     * settings, or null when the answerer is extractive.
+     */
+    ChatModelSettings chatSettings(ChatOptions flags) {
+        String kind = flags.answerer != null ? flags.answerer : config.get("answerer", ExtractiveAnswerer.NAME);
+        if (kind.strip().equalsIgnoreCase(ExtractiveAnswerer.NAME)) return null;
         ChatModelSettings.Provider provider = ChatModelSettings.Provider.parse(kind);
         String timeout = config.get("chat.timeout-seconds", null);
-        var settings = new ChatModelSettings(provider,
+        return new ChatModelSettings(provider,
                 flags.baseUrl != null ? flags.baseUrl : config.get("chat.base-url", null),
                 flags.model != null ? flags.model : config.get("chat.model", null),
                 config.get("chat.api-key-env", null),
                 timeout == null ? null : Duration.ofSeconds(Long.parseLong(timeout.strip())));
-        return ChatAnswerer.create(settings, System.getenv(), retriever(err, false), extractive,
-                PromptLibrary.load(config.promptsDir()), embeddings(), ChatAnswerSettings.DEFAULTS);
     }
 
     /** Summary and compare for the bot's /summary and /compare, offline (verbatim, cited points). */

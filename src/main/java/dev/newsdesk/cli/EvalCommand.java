@@ -1,7 +1,13 @@
 package dev.newsdesk.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsdesk.answer.ChatModelSettings;
+import dev.newsdesk.answer.ChatModels;
+import dev.newsdesk.answer.ChatPassageQa;
 import dev.newsdesk.answer.ExtractiveAnswerer;
+import dev.newsdesk.answer.PassageQa;
+import dev.newsdesk.answer.PromptLibrary;
+import dev.newsdesk.eval.AnswerReport;
 import dev.newsdesk.eval.AbstentionReport;
 import dev.newsdesk.eval.MetricReport;
 import dev.newsdesk.eval.MultiHopEval;
@@ -40,7 +46,8 @@ import picocli.CommandLine.Spec;
  * Reproducible retrieval evaluation on MultiHop-RAG with the benchmark's own metric (see {@code eval} package). The
  * corpus gets its own index, built on first use and reused while the corpus is unchanged (ingest is incremental).
  */
-@Command(name = "eval", description = {"Evaluate retrieval (and abstention) on a benchmark.",
+@Command(name = "eval", description = {"Evaluate retrieval (and abstention) on a benchmark; with a chat model configured "
+        + "(--answerer or answerer= in config/), also its answers, scored with the benchmark's answer rule.",
         "  eval multihop --corpus ../shared/datasets/multihop-rag/corpus.json --queries ../shared/datasets/multihop-rag/queries-dev.json"})
 final class EvalCommand implements Callable<Integer> {
     @Mixin
@@ -82,6 +89,13 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--dense-weight", defaultValue = "0.5", description = "Weight of the dense list in hybrid fusion.")
     double denseWeight;
 
+    @Mixin
+    ChatOptions chat;
+
+    @Option(names = "--no-answers", description = "With a chat model configured (--answerer or answerer= in config/), "
+            + "skip scoring its answers with the benchmark's answer rule.")
+    boolean noAnswers;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -94,6 +108,10 @@ final class EvalCommand implements Callable<Integer> {
             return 2;
         }
         App app = App.create(common);
+        // Checked before any indexing: a missing key or unknown provider is a one-line error, not a late failure.
+        ChatModelSettings chatSettings = noAnswers ? null : app.chatSettings(chat);
+        PassageQa qa = chatSettings == null ? null
+                : new ChatPassageQa(ChatModels.build(chatSettings, System.getenv()), PromptLibrary.load(app.config.promptsDir()));
         Path indexDir = common.index != null ? common.index : app.config.home().resolve("data/eval/multihop");
         Embeddings embeddings = mode.equals("bm25") ? null : Embeddings.load(embeddingModel);
         if (common.index == null && embeddings != null) indexDir = indexDir.resolveSibling("multihop-" + embeddings.modelId());
@@ -125,12 +143,27 @@ final class EvalCommand implements Callable<Integer> {
                         new dev.newsdesk.answer.EvidenceGate(lexicon, q -> planners.current().unknownOutletsIn(q)));
                 abst = eval.abstention(answerer, all);
             }
+            AnswerReport answers = null;
+            if (qa != null) {
+                err.println("scoring " + chatSettings.provider().id() + " " + chatSettings.modelName() + " answers on "
+                        + all.size() + " queries with the benchmark's answer rule...");
+                int total = all.size();
+                answers = eval.answers(qa, all, 10, (i, q, reply, ok) -> {
+                    if ((i + 1) % 50 == 0) err.println("  answered " + (i + 1) + " of " + total);
+                });
+            }
             var coverage = RetrievalMetrics.factCoverage(all, allPassageTexts(index, eval));
             err.printf(Locale.ROOT, "evidence facts wholly inside some passage (the ceiling for any retriever): %d of %d (%.1f%%)%n",
                     coverage.covered(), coverage.facts(), 100 * coverage.share());
             if (json) {
                 ObjectNode node = report.toJsonNode();
                 if (abst != null) node.set("abstention", abst.toJsonNode());
+                if (answers != null) {
+                    ObjectNode a = answers.toJsonNode();
+                    a.put("provider", chatSettings.provider().id());
+                    a.put("model", chatSettings.modelName());
+                    node.set("answers", a);
+                }
                 out.println(node.toPrettyString());
             } else {
                 out.println(table(report));
@@ -139,6 +172,7 @@ final class EvalCommand implements Callable<Integer> {
                             100 * abst.nullAbstainRate(), abst.nullAbstained(), abst.nullQueries(),
                             100 * abst.answerableAnswerRate(), abst.answerableAnswered(), abst.answerableQueries());
                 }
+                if (answers != null) out.print(answerTable(answers, chatSettings));
             }
             return 0;
         }
@@ -166,6 +200,20 @@ final class EvalCommand implements Callable<Integer> {
         row(sb, "all", r);
         for (Map.Entry<String, MetricReport> e : r.byType().entrySet()) row(sb, e.getKey(), e.getValue());
         return sb.toString();
+    }
+
+    static String answerTable(AnswerReport r, ChatModelSettings model) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "answers of %s %s, scored with the benchmark's answer rule (qa_evaluate.py):%n",
+                model.provider().id(), model.modelName()));
+        sb.append(String.format(Locale.ROOT, "%-16s %8s %7s %7s %6s%n", "type", "accuracy", "correct", "failed", "n"));
+        answerRow(sb, "all", r);
+        r.byType().forEach((type, t) -> answerRow(sb, type, t));
+        return sb.toString();
+    }
+
+    private static void answerRow(StringBuilder sb, String name, AnswerReport r) {
+        sb.append(String.format(Locale.ROOT, "%-16s %8.3f %7d %7d %6d%n", name, r.accuracy(), r.correct(), r.failed(), r.queries()));
     }
 
     private static void row(StringBuilder sb, String name, MetricReport r) {
