@@ -211,15 +211,16 @@ class ChatAnswererTest {
 
     // ---- citation checking ---------------------------------------------------------------------------------
 
-    @Test
-    void citationOfANonexistentSourceIsRemovedAndItsSentenceDropped() {
-        ChatAnswerer answerer = answerer(Wire.OPENAI);
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void citationOfANonexistentSourceIsRemovedAndItsSentenceDropped(Wire wire) {
+        ChatAnswerer answerer = answerer(wire);
         fake.enqueue(Reply.text("Blinken met roughly a dozen Jewish leaders at the State Department on Tuesday [1]. "
                 + "Iran launched over 350 drones and missiles [3]. The meeting ended with a joint statement [9]."));
 
         Answer a = answerer.answer(new Question("What happened at the meeting?"));
 
-        assertThat(a.answerer()).isEqualTo("openai");
+        assertThat(a.answerer()).isEqualTo(wire.name().toLowerCase());
         assertThat(a.text()).isEqualTo("Blinken met roughly a dozen Jewish leaders at the State Department on Tuesday [1]. "
                 + "Iran launched over 350 drones and missiles [2].");
         assertThat(a.text()).doesNotContain("[9]").doesNotContain("joint statement");
@@ -230,14 +231,15 @@ class ChatAnswererTest {
         assertThat(a.sentences().get(1).cited()).containsExactly(2);
     }
 
-    @Test
-    void unsupportedClaimFallsBackToExtractive() {
-        ChatAnswerer answerer = answerer(Wire.OPENAI);
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void unsupportedClaimFallsBackToExtractive(Wire wire) {
+        ChatAnswerer answerer = answerer(wire);
         fake.enqueue(Reply.text("Blinken promised that the U.S. would join an Israeli strike on Iran's nuclear sites [2]."));
 
         Answer a = answerer.answer(new Question("Will the US join a strike on Iran?"));
 
-        assertFallback(a, "The chat model (openai) gave an answer its sources do not support; showing quoted sentences instead.");
+        assertFallback(a, "The chat model (" + wire.name().toLowerCase() + ") gave an answer its sources do not support; showing quoted sentences instead.");
     }
 
     @Test
@@ -253,14 +255,32 @@ class ChatAnswererTest {
         assertThat(a.sentences()).extracting(Answer.SentenceCheck::supported).containsExactly(true, false);
     }
 
-    @Test
-    void fabricatedQuoteMakesTheSentenceUnsupported() {
-        ChatAnswerer answerer = answerer(Wire.OPENAI);
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void fabricatedQuoteMakesTheSentenceUnsupported(Wire wire) {
+        ChatAnswerer answerer = answerer(wire);
         fake.enqueue(Reply.text("Blinken said Israel's response should be “swift, overwhelming and without any limits.” [2]"));
 
         Answer a = answerer.answer(new Question("What did Blinken say about Israel's response?"));
 
-        assertFallback(a, "The chat model (openai) gave an answer its sources do not support; showing quoted sentences instead.");
+        assertFallback(a, "The chat model (" + wire.name().toLowerCase() + ") gave an answer its sources do not support; showing quoted sentences instead.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void fabricatedQuoteSentenceIsDroppedWhileAVerbatimQuoteIsKept(Wire wire) {
+        ChatAnswerer answerer = answerer(wire);
+        fake.enqueue(Reply.text("He advised that any Israeli response should be “smart, strategic, and as limited as possible.” [2] "
+                + "Blinken said Israel's response should be “swift, overwhelming and without any limits.” [2]"));
+
+        Answer a = answerer.answer(new Question("What did Blinken say about Israel's response?"));
+
+        assertThat(a.answerer()).isEqualTo(wire.name().toLowerCase());
+        assertThat(a.text()).isEqualTo("He advised that any Israeli response should be “smart, strategic, and as limited as possible.” [1]");
+        assertThat(a.text()).doesNotContain("swift, overwhelming");
+        assertThat(a.sentences()).extracting(Answer.SentenceCheck::supported).containsExactly(true, false);
+        assertThat(a.sentences().get(1).support()).isZero(); // the quote is not in source 2, whatever the word overlap
+        assertThat(a.citations()).extracting(Citation::passageId).containsExactly(limited.passageId());
     }
 
     @Test
@@ -307,7 +327,7 @@ class ChatAnswererTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Wire.class, names = {"OPENAI", "ANTHROPIC"})
+    @EnumSource(Wire.class)
     void rateLimitHonoursRetryAfterThenSucceeds(Wire wire) {
         ChatAnswerer answerer = answerer(wire);
         fake.enqueue(Reply.status(429, "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit_error\"}}",
