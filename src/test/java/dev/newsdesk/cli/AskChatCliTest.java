@@ -1,0 +1,112 @@
+package dev.newsdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsdesk.answer.FakeChatProvider;
+import dev.newsdesk.answer.FakeChatProvider.Reply;
+import dev.newsdesk.answer.FakeChatProvider.Wire;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ask --answerer openai --base-url ... --json} end to end in process: the seed index, the real LangChain4j
+ * OpenAI client, a {@link FakeChatProvider} that cites whichever source number holds the meeting, plus a fabricated
+ * quote and a citation of a source that does not exist. The JSON carries, per sentence, whether it was checked and
+ * supported; only the supported sentence reaches the answer.
+ */
+class AskChatCliTest {
+    @TempDir
+    static Path home;
+
+    static final String QUESTION = "What did Blinken tell Jewish leaders about Israel's response to Iran?";
+    static final Pattern SOURCE = Pattern.compile("<source n=(\\d+)");
+
+    @BeforeAll
+    static void seed() throws Exception {
+        Cli.seedHome(home);
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/newsdesk.properties"),
+                "prompts.dir=" + Path.of("prompts").toAbsolutePath() + "\nembedding.model=none\n");
+    }
+
+    /** The number of the source block that contains {@code phrase} in the request the client sent. */
+    static int sourceHolding(String body, String phrase) {
+        int at = body.indexOf(phrase);
+        assertThat(at).as("the sources sent hold '%s'", phrase).isNotNegative();
+        Matcher m = SOURCE.matcher(body);
+        int n = -1;
+        while (m.find() && m.start() < at) n = Integer.parseInt(m.group(1));
+        return n;
+    }
+
+    static Cli.Result ask(FakeChatProvider fake, String... more) {
+        List<String> args = new ArrayList<>(List.of("ask", QUESTION, "--home", home.toString(), "--index",
+                home.resolve("index").toString(), "--answerer", "openai", "--base-url", fake.baseUrl(), "--model", "m"));
+        args.addAll(List.of(more));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void jsonHasPerSentenceCheckedAndSupportedAndOnlySupportedSentencesSurvive() {
+        try (FakeChatProvider fake = FakeChatProvider.start(Wire.OPENAI)) {
+            fake.enqueue(Reply.echo(body -> {
+                int meeting = sourceHolding(body, "roughly a dozen Jewish leaders");
+                return "Blinken met roughly a dozen Jewish leaders at the State Department on Tuesday morning [" + meeting + "]. "
+                        + "Attendees expressed gratitude to the U.S. for coming to Israel’s defense [" + meeting + "]. "
+                        + "Blinken said Israel should answer with “swift, overwhelming and without any limits” force [" + meeting + "]. "
+                        + "He also promised a joint strike on Iran [9].";
+            }));
+
+            Cli.Result r = ask(fake, "--json");
+
+            assertThat(r.status()).as(r.toString()).isZero();
+            r.assertNoStackTrace();
+            JsonNode j = r.json();
+            assertThat(j.path("answerer").asText()).isEqualTo("openai");
+            assertThat(j.path("note").isNull()).isTrue();
+            assertThat(j.path("answer").asText())
+                    .isEqualTo("Blinken met roughly a dozen Jewish leaders at the State Department on Tuesday morning [1]. "
+                            + "Attendees expressed gratitude to the U.S. for coming to Israel’s defense [1].");
+            JsonNode sentences = j.path("sentences");
+            assertThat(sentences).hasSize(4);
+            for (JsonNode s : sentences) assertThat(s.path("checked").asBoolean()).isTrue();
+            assertThat(sentences.get(0).path("supported").asBoolean()).isTrue();
+            assertThat(sentences.get(0).path("supportedBy").get(0).asInt()).isEqualTo(1);
+            assertThat(sentences.get(1).path("supported").asBoolean()).isTrue();
+            assertThat(sentences.get(2).path("supported").asBoolean()).as("fabricated quote").isFalse();
+            assertThat(sentences.get(2).path("support").asDouble()).isZero();
+            assertThat(sentences.get(3).path("supported").asBoolean()).as("cites [9] of the sources").isFalse();
+            assertThat(sentences.get(3).path("cited")).isEmpty();
+            JsonNode citation = j.path("citations").get(0);
+            assertThat(j.path("citations")).hasSize(1);
+            assertThat(citation.path("outlet").asText()).isEqualTo("Jewish Insider");
+            assertThat(citation.path("quote").asText()).contains("roughly a dozen Jewish leaders");
+            List<String> fields = new ArrayList<>();
+            citation.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).containsExactly("n", "articleId", "passageId", "outlet", "title", "published", "url", "quote",
+                    "start", "end");
+        }
+    }
+
+    @Test
+    void providerTroubleGivesTheExtractiveAnswerWithANoteAndNoStackTrace() {
+        try (FakeChatProvider fake = FakeChatProvider.start(Wire.OPENAI)) {
+            fake.enqueue(Reply.status(503, "{\"error\":{\"message\":\"overloaded\"}}", java.util.Map.of()));
+
+            Cli.Result r = ask(fake);
+
+            assertThat(r.status()).as(r.toString()).isZero();
+            r.assertNoStackTrace();
+            assertThat(r.out()).contains("The chat model (openai) is unavailable (HTTP 503); showing quoted sentences instead.")
+                    .contains("roughly a dozen Jewish leaders").contains("Sources");
+        }
+    }
+}
