@@ -42,6 +42,7 @@ class NewsdeskBotEndToEndTest {
     FakeDiscord discord;
     NewsdeskBot bot;
     final List<Question> asked = new CopyOnWriteArrayList<>();
+    final List<String> compared = new CopyOnWriteArrayList<>();
     volatile CountDownLatch gate = new CountDownLatch(0);
     final Answerer answerer = q -> {
         asked.add(q);
@@ -61,7 +62,10 @@ class NewsdeskBotEndToEndTest {
                 .withGuilds(Set.of(FakeDiscord.GUILD_ID))
                 .withAccess(Set.of(CHANNEL_ID), Set.of(MEMBER_ROLE_ID, ADMIN_ROLE_ID), Set.of(ADMIN_ROLE_ID))
                 .withLimits(Duration.ofHours(1), 2, 4);
-        Features features = new Features((topic, filters) -> TestCorpus.answer("summary of " + topic), null);
+        Features features = new Features((topic, filters) -> TestCorpus.answer("summary of " + topic), (topic, outlets) -> {
+            compared.add(topic + " | " + String.join(" | ", outlets));
+            return TestCorpus.answer("comparison of " + topic);
+        });
         bot = new NewsdeskBot(settings, answerer, TestCorpus.CATALOG, TestCorpus.RETRIEVER, Optional.of(features),
                 () -> "indexed 2 articles");
         bot.start();
@@ -220,14 +224,35 @@ class NewsdeskBotEndToEndTest {
     // ---- the other commands -------------------------------------------------------------------------------
 
     @Test
-    void summaryUsesTheServiceAndCompareSaysNotYet() {
+    void summaryDefersThenEditsTheCitedSummary() {
         String summary = discord.sendSlashCommand(CHANNEL_ID, newUser(), "summary", Map.of("topic", "rates"));
-        assertThat(discord.awaitRequest(editOriginal(summary), T).body().path("embeds").get(0).path("title").asText())
-                .isEqualTo("Summary: rates");
-        String compare = discord.sendSlashCommand(CHANNEL_ID, newUser(), "compare", Map.of("topic", "rates", "outlets", "A, B"));
-        Request r = discord.awaitRequest(callback(compare), T);
-        assertThat(r.body().path("data").path("content").asText()).isEqualTo(CompareCommand.UNAVAILABLE);
-        assertThat(r.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+        assertThat(discord.awaitRequest(callback(summary), T).body().path("type").asInt()).isEqualTo(5);
+        Request edit = discord.awaitRequest(editOriginal(summary), T);
+        JsonNode embed = edit.body().path("embeds").get(0);
+        assertThat(embed.path("title").asText()).isEqualTo("Summary: rates");
+        assertThat(embed.path("description").asText()).contains("Rates went up by half a point [1]").contains("**Sources**")
+                .contains("[1] Reuters — Rates rise again (2024-03-05)");
+        assertThat(edit.body().path("components").get(0).path("components")).hasSize(2);
+        assertThat(discord.requests(editOriginal(summary))).hasSize(1);
+    }
+
+    @Test
+    void compareDefersThenEditsTheCitedComparisonOfTheNamedOutlets() {
+        String compare = discord.sendSlashCommand(CHANNEL_ID, newUser(), "compare",
+                Map.of("topic", " rates ", "outlets", "Reuters, The Daily,, Reuters"));
+        assertThat(discord.awaitRequest(callback(compare), T).body().path("type").asInt()).isEqualTo(5);
+        Request edit = discord.awaitRequest(editOriginal(compare), T);
+        JsonNode embed = edit.body().path("embeds").get(0);
+        assertThat(embed.path("title").asText()).isEqualTo("Compare: rates");
+        assertThat(embed.path("description").asText()).contains("Rates went up by half a point [1]").contains("**Sources**")
+                .contains("[2] The Daily <@\u200b&42> — Memo to @\u200beveryone (2024-03-06)");
+        assertThat(edit.body().path("components").get(0).path("components")).hasSize(2);
+        assertThat(compared).contains("rates | Reuters | The Daily"); // trimmed, blanks and repeats dropped
+        // the outlets option completes the last outlet typed, keeping the ones before it
+        String ac = discord.sendAutocomplete(CHANNEL_ID, newUser(), "compare", Map.of("topic", "x", "outlets", "The Daily, re"), "outlets");
+        Request choices = discord.awaitRequest(callback(ac), T);
+        assertThat(choices.body().path("type").asInt()).isEqualTo(8);
+        assertThat(choices.body().path("data").path("choices").get(0).path("value").asText()).isEqualTo("The Daily, Reuters");
     }
 
     @Test

@@ -62,6 +62,13 @@ class NewsdeskBotLifecycleTest {
         try (FakeDiscord d = new FakeDiscord(); NewsdeskBot bot = bot(d, q -> TestCorpus.answer(q.text()))) {
             d.awaitRequest(r -> r.is("PUT", "applications/\\d+/commands"), T);
             assertThat(d.requests(r -> r.path().contains("/guilds/"))).isEmpty();
+            // without the coverage features, /summary and /compare exist and say so politely (ephemeral)
+            for (String cmd : java.util.List.of("summary", "compare")) {
+                String token = d.sendSlashCommand(CHANNEL_ID, users.incrementAndGet(), cmd, Map.of("topic", "rates"));
+                Request r = d.awaitRequest(x -> isCallback(x, token), T);
+                assertThat(r.body().path("data").path("content").asText()).contains("not available yet");
+                assertThat(r.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+            }
         }
     }
 
