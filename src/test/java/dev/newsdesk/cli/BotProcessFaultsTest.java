@@ -137,6 +137,30 @@ class BotProcessFaultsTest {
         assertThat(editBody.path("allowed_mentions").path("parse")).isEmpty();
     }
 
+    /**
+     * /summary and /compare as the real process wires them (App.coverageFeatures, offline) over the seed index: the
+     * Iran attack is reported by more than one outlet, and the comparison covers the two outlets named.
+     */
+    private void assertCoverageCommandsAnswerFromTheIndex() {
+        String summary = discord.sendSlashCommand(FakeDiscord.CHANNEL_ID, FakeDiscord.USER_ID + 20, "summary",
+                Map.of("topic", "Iran's attack on Israel"));
+        discord.awaitRequest(defer(summary), T);
+        JsonNode s = discord.awaitRequest(edit(summary), T).body();
+        assertAnswer(s);
+        assertThat(s.path("embeds").get(0).path("title").asText()).isEqualTo("Summary: Iran's attack on Israel");
+        assertThat(s.path("embeds").get(0).path("description").asText()).containsPattern("reported by [23] outlets")
+                .contains("— only ");
+
+        String compare = discord.sendSlashCommand(FakeDiscord.CHANNEL_ID, FakeDiscord.USER_ID + 21, "compare",
+                Map.of("topic", "Blinken Iran Israel response", "outlets", "JNS, Iran International"));
+        discord.awaitRequest(defer(compare), T);
+        JsonNode c = discord.awaitRequest(edit(compare), T).body();
+        assertAnswer(c);
+        String text = c.path("embeds").get(0).path("description").asText();
+        assertThat(text).contains("JNS").contains("Iran International").contains("not in JNS, reported by Iran International")
+                .doesNotContain("Jewish Chronicle —");
+    }
+
     @Test
     void sigkillMidAnswerThenANewProcessReconnectsAnswersAndTheIndexIsIntact() throws Exception {
         Process first = startBot("first");
@@ -151,6 +175,7 @@ class BotProcessFaultsTest {
         String token = askAndAwaitModelCall(FakeDiscord.USER_ID + 2, 1);
         assertAnswer(discord.awaitRequest(edit(token), T).body());
         assertThat(discord.requests(edit(token))).hasSize(1);
+        assertCoverageCommandsAnswerFromTheIndex();
 
         second.destroy();
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
