@@ -36,7 +36,7 @@ final class BotCommand implements Callable<Integer> {
         try (App app = App.create(common)) {
             DiscordSettings settings = DiscordSettings.fromEnvironment(System.getenv(), app.config.properties());
             LuceneIndex index = app.index(err);
-            Features features = app.coverageFeatures(err);
+            Features features = app.coverageFeatures(err, chat);
             Reindexer reindexer = () -> {
                 var result = new dev.newsdesk.index.CorpusIngest(new dev.newsdesk.ingest.SentenceChunker(), () -> app.ingestEmbeddings(false),
                         dev.newsdesk.ingest.IngestLimits.DEFAULTS).run(app.config.corpusDirs(), app.indexDir, true,

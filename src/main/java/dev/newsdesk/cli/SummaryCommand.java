@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "summary", description = "The key points of the coverage of a topic, each cited to every article that reports it.")
+@Command(name = "summary", description = "The key points of the coverage of a topic, each cited to every article that reports it; "
+        + "with a chat model (--answerer or answerer= in config/), written by the model and checked like an answer.")
 final class SummaryCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -21,6 +22,8 @@ final class SummaryCommand implements Callable<Integer> {
     FilterOptions filters;
     @Mixin
     CoverageOptions coverage;
+    @Mixin
+    ChatOptions chat;
 
     @Parameters(paramLabel = "TOPIC", arity = "1..*", description = "The topic or story.")
     List<String> words;
@@ -46,7 +49,7 @@ final class SummaryCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String topic = String.join(" ", words).strip();
         try (App app = App.create(common)) {
-            Summary s = new CoverageSummarizer(app.retriever(err, false), coverage.grouper(app, err), null)
+            Summary s = new CoverageSummarizer(app.retriever(err, false), coverage.grouper(app, err), app.summaryWriter(chat))
                     .summary(topic, filters.toFilters());
             if (json) out.println(Json.write(Output.of(s)));
             else AnswerPrinter.print(s.answer(), out);

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ask --answerer openai --base-url ... --json} end to end in process: the seed index, the real LangChain4j
- * OpenAI client, a {@link FakeChatProvider} that cites whichever source number holds the meeting, plus a fabricated
- * quote and a citation of a source that does not exist. The JSON carries, per sentence, whether it was checked and
- * supported; only the supported sentence reaches the answer.
+ * The CLI with a chat model, end to end in process: the seed index, the real LangChain4j OpenAI client
+ * ({@code --answerer openai --base-url ...}) and a {@link FakeChatProvider}. {@code ask --json}: the fake cites whichever
+ * source number holds the meeting, plus a fabricated quote and a citation of a source that does not exist; the JSON
+ * carries, per sentence, whether it was checked and supported, and only supported sentences reach the answer.
+ * {@code summary --json}: the model writes each point, and each written point is checked.
  */
-class AskChatCliTest {
+class ChatCliTest {
     @TempDir
     static Path home;
 
@@ -107,6 +108,61 @@ class AskChatCliTest {
             r.assertNoStackTrace();
             assertThat(r.out()).contains("The chat model (openai) is unavailable (HTTP 503); showing quoted sentences instead.")
                     .contains("roughly a dozen Jewish leaders").contains("Sources");
+        }
+    }
+
+    /** The first source block's text in the user message of an OpenAI request body. */
+    static String firstSource(String body) {
+        try {
+            JsonNode messages = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("messages");
+            String user = messages.get(messages.size() - 1).path("content").asText();
+            int open = user.indexOf("<source n=1 ");
+            int start = user.indexOf('\n', open) + 1;
+            return user.substring(start, user.indexOf("</source>", start)).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void summaryPointsAreWrittenByTheModelAndChecked() {
+        try (FakeChatProvider fake = FakeChatProvider.start(Wire.OPENAI)) {
+            // a faithful model: restates its first source and cites it
+            fake.always(Reply.echo(body -> firstSource(body) + " [1]"));
+
+            Cli.Result r = Cli.run("summary", "Iran's attack on Israel", "--json", "--home", home.toString(), "--index",
+                    home.resolve("index").toString(), "--answerer", "openai", "--base-url", fake.baseUrl(), "--model", "m");
+
+            assertThat(r.status()).as(r.toString()).isZero();
+            r.assertNoStackTrace();
+            JsonNode j = r.json();
+            assertThat(j.path("answerer").asText()).isEqualTo("openai");
+            assertThat(fake.requests()).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(fake.requests().getFirst().body()).contains("one key point of the coverage");
+            assertThat(j.path("points")).isNotEmpty();
+            for (JsonNode p : j.path("points")) assertThat(p.path("written").asBoolean()).as(p.toString()).isTrue();
+            assertThat(j.path("sentences")).hasSize(j.path("points").size());
+            for (JsonNode s : j.path("sentences")) {
+                assertThat(s.path("checked").asBoolean()).isTrue();
+                assertThat(s.path("supported").asBoolean()).isTrue();
+            }
+            assertThat(j.path("summary").asText()).contains("reported by 2 outlets");
+        }
+    }
+
+    @Test
+    void summaryPointsAModelInventsAreNotShown() {
+        try (FakeChatProvider fake = FakeChatProvider.start(Wire.OPENAI)) {
+            fake.always(Reply.text("Iran launched 900 tanks at Paris on Monday [1]."));
+
+            Cli.Result r = Cli.run("summary", "Iran's attack on Israel", "--json", "--home", home.toString(), "--index",
+                    home.resolve("index").toString(), "--answerer", "openai", "--base-url", fake.baseUrl(), "--model", "m");
+
+            assertThat(r.status()).as(r.toString()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.path("summary").asText()).doesNotContain("900 tanks");
+            for (JsonNode p : j.path("points")) assertThat(p.path("written").asBoolean()).isFalse();
+            assertThat(j.path("note").asText()).contains("openai");
         }
     }
 }
