@@ -59,7 +59,8 @@ final class BotCommand implements Callable<Integer> {
                 }, "newsdesk-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 bot.start();
-                err.println("newsdesk bot is running; stop it with Ctrl-C (SIGTERM finishes answers in flight)");
+                // the console shows warnings only (logback.xml), so the ready line is printed, not just logged
+                err.println("newsdesk: " + bot.readyLine() + "; stop it with Ctrl-C (SIGTERM finishes answers in flight)");
                 bot.awaitShutdownSignal();
             }
             return 0;

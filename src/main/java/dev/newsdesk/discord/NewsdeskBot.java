@@ -146,7 +146,14 @@ public final class NewsdeskBot implements AutoCloseable {
         jda = built;
         built.awaitReady();
         registerCommands(built);
-        LOG.info("ready as {} in {} guilds", built.getSelfUser().getName(), built.getGuilds().size());
+        LOG.info(readyLine());
+    }
+
+    /** "ready as NAME in N guilds", for the operator's console once {@link #start()} has returned. */
+    public String readyLine() {
+        JDA j = jda;
+        if (j == null) throw new IllegalStateException("the bot has not been started");
+        return "ready as " + j.getSelfUser().getName() + " in " + j.getGuilds().size() + " guilds";
     }
 
     private void registerCommands(JDA jda) {

@@ -111,6 +111,13 @@ class BotProcessFaultsTest {
             throw new AssertionError("bot " + name + " did not get ready (alive: " + p.isAlive() + "):\n" + log(name), e);
         }
         assertThat(discord.identifyCount()).isEqualTo(n);
+        FakeDiscord.awaitCondition(() -> {
+            try {
+                return Files.readString(home.resolve(name + ".log")).contains("newsdesk: ready as newsdesk in 1 guilds");
+            } catch (IOException e) {
+                return false;
+            }
+        }, T, () -> "the console line 'ready as newsdesk in 1 guilds' from bot " + name);
         assertThat(discord.gatewayReceived().stream().filter(g -> g.path("op").asInt() == 2).toList().getLast()
                 .path("d").path("token").asText()).isEqualTo(DISCORD_TOKEN);
     }

@@ -115,6 +115,7 @@ class NewsdeskBotEndToEndTest {
                 AskAboutMessageCommand.NAME);
         assertThat(discord.requests(r -> r.is("PUT", "applications/\\d+/commands"))).isEmpty();
         assertThat(bot.jda().getGuilds()).hasSize(1);
+        assertThat(bot.readyLine()).isEqualTo("ready as newsdesk in 1 guilds");
     }
 
     // ---- /ask ---------------------------------------------------------------------------------------------
