@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * error", which means a parser bug), and every article it returns must chunk into valid passages.
  */
 @Timeout(180)
-class CorpusReaderFuzzTest {
+public class CorpusReaderFuzzTest {
     static final long SEED = 20240416L;
     static final int ITERATIONS = 2_000;
 
@@ -57,7 +57,8 @@ class CorpusReaderFuzzTest {
             "\n---\n", "<", ">", "</p>", "<article>", "<!--", "&amp;", "&#0;", "\u0000", "\uFEFF", "\uFFFD", "date ",
             "published: ", "title: ", "id: ", "null", "1e999", "-0", "\t", " ", "\u2028", "\uD83D\uDE00", "\u202E"};
 
-    static byte[] mutate(Random r, byte[] in) {
+    /** One random mutation of {@code in} (also used by the eval formats' fuzz test). */
+    public static byte[] mutate(Random r, byte[] in) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] b = in.clone();
         switch (r.nextInt(8)) {
