@@ -42,7 +42,9 @@ final class CiteCommand implements SlashCommand {
             return;
         }
         OptionMapping m = event.getOption("number");
-        int n = m == null ? 0 : m.getAsInt();
+        // Discord enforces the declared range, but a value outside int (from a proxy or a stale command
+        // definition) must still get the polite "no such citation" reply, not an overflow
+        long n = m == null ? 0 : m.getAsLong();
         Answer last = ctx.recent.lastIn(event.getChannelIdLong()).orElse(null);
         if (last == null) {
             CommandContext.replyEphemeral(event, "There is no recent answer in this channel; ask with /ask first.");
