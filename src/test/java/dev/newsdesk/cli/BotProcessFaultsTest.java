@@ -80,6 +80,11 @@ class BotProcessFaultsTest {
     }
 
     private Process startBot(String name) throws IOException {
+        return startBot(name, DISCORD_TOKEN);
+    }
+
+    /** @param token the DISCORD_TOKEN to give the process, or null for none */
+    private Process startBot(String name, String token) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "--add-modules", "jdk.incubator.vector",
@@ -87,7 +92,7 @@ class BotProcessFaultsTest {
                 "--index", home.resolve("index").toString(), "--home", home.toString());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("NEWSDESK_") || k.startsWith("DISCORD_") || k.endsWith("_API_KEY"));
-        env.put("DISCORD_TOKEN", DISCORD_TOKEN);
+        if (token != null) env.put("DISCORD_TOKEN", token);
         env.put("OPENAI_API_KEY", OPENAI_KEY);
         env.put("NEWSDESK_DISCORD_REST_URL", discord.restUrl());
         env.put("NEWSDESK_DISCORD_GATEWAY_URL", discord.gatewayUrl());
@@ -192,6 +197,24 @@ class BotProcessFaultsTest {
         }
         assertCheckIndexClean(index);
         assertThat(log("second")).doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingOrRejectedTokenIsOneClearLineAndExitOne() throws Exception {
+        Process missing = startBot("missing", null);
+        assertThat(missing.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(missing.exitValue()).isEqualTo(Main.EXIT_ERROR);
+        List<String> missingLines = log("missing").lines().filter(l -> !l.startsWith("WARNING")).toList();
+        assertThat(missingLines).hasSize(1);
+        assertThat(missingLines.getFirst()).startsWith("newsdesk: DISCORD_TOKEN is not set;");
+
+        Process rejected = startBot("rejected", FakeDiscord.BAD_TOKEN);
+        assertThat(rejected.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(rejected.exitValue()).isEqualTo(Main.EXIT_ERROR);
+        List<String> lines = log("rejected").lines().filter(l -> !l.startsWith("WARNING")).toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.getFirst()).startsWith("newsdesk: Discord rejected the bot token");
+        assertThat(discord.identifyCount()).isZero();
     }
 
     @Test
