@@ -218,6 +218,22 @@ class BotProcessFaultsTest {
     }
 
     @Test
+    void aCorruptedIndexAtStartupIsOneLineSayingHowToRebuild() throws Exception {
+        Path index = home.resolve("index");
+        try (Stream<Path> files = Files.list(index)) {
+            Path segments = files.filter(f -> f.getFileName().toString().startsWith("segments_")).findFirst().orElseThrow();
+            Files.write(segments, "not a Lucene commit point".getBytes());
+        }
+        Process bot = startBot("corrupt");
+        assertThat(bot.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(bot.exitValue()).isEqualTo(Main.EXIT_ERROR);
+        List<String> lines = log("corrupt").lines().filter(l -> !l.startsWith("WARNING")).toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.getFirst()).startsWith("newsdesk: Index '" + index + "' is damaged")
+                .contains("rebuild it: rm -rf " + index + " && newsdesk ingest --index " + index);
+    }
+
+    @Test
     void sigtermMidAnswerDeliversTheAnswerBeforeExit() throws Exception {
         Process bot = startBot("bot");
         awaitReady(1, bot, "bot");
