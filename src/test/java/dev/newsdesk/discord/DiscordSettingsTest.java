@@ -43,6 +43,20 @@ class DiscordSettingsTest {
     }
 
     @Test
+    void endpointsComeFromConfigAndTheEnvironmentWins() {
+        Properties p = new Properties();
+        p.setProperty("discord.rest-url", "http://127.0.0.1:7/api/v10");
+        p.setProperty("discord.gateway-url", "ws://127.0.0.1:8/");
+        DiscordSettings fromConfig = DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", "t"), p);
+        assertThat(fromConfig.restBaseUrl()).isEqualTo("http://127.0.0.1:7/api/v10/");
+        assertThat(fromConfig.gatewayUrl()).isEqualTo("ws://127.0.0.1:8/");
+        DiscordSettings fromEnv = DiscordSettings.fromEnvironment(Map.of("DISCORD_TOKEN", "t",
+                "NEWSDESK_DISCORD_REST_URL", "http://127.0.0.1:9/api/v10/"), p);
+        assertThat(fromEnv.restBaseUrl()).isEqualTo("http://127.0.0.1:9/api/v10/");
+        assertThat(fromEnv.gatewayUrl()).isEqualTo("ws://127.0.0.1:8/");
+    }
+
+    @Test
     void defaultsPointAtDiscord() {
         DiscordSettings s = DiscordSettings.defaults(() -> "t");
         assertThat(s.restBaseUrl()).isEqualTo("https://discord.com/api/v10/");
