@@ -37,6 +37,13 @@ class CoverageComparerTest {
         article(corpus, "wire-1", "Metro Wire", "2024-04-15", "Markets steady after weekend attack",
                 "European shares were steady on Monday after the attack on Israel over the weekend.\n\n"
                         + "Analysts said investors expected no escalation in the region after the attack.");
+        // the same statement, quoted differently by two outlets
+        article(corpus, "planet-2", "Daily Planet", "2024-04-16", "Minister vows response to barrage",
+                "The defence minister said Israel's response would be \u201cswift, measured and limited in scope\u201d when he spoke on Monday.\n\n"
+                        + "Reporters gathered outside the ministry in Tel Aviv for the briefing.");
+        article(corpus, "gazette-2", "Gotham Gazette", "2024-04-16", "Minister promises measured reply",
+                "The defence minister said Israel's response would be \u201cswift, massive and unlimited in scope\u201d when he spoke on Monday.\n\n"
+                        + "Markets in Tel Aviv closed lower after the briefing.");
         fixture = TestIndex.build(corpus, dir.resolve("index"));
     }
 
@@ -66,6 +73,21 @@ class CoverageComparerTest {
             String body = fixture.catalog.article(cit.articleId()).orElseThrow().body();
             assertThat(body.substring(cit.start(), cit.end())).isEqualTo(cit.quote());
         }
+    }
+
+    @Test
+    void surfacesADifferentlyWordedQuotationWithBothCitations() {
+        Comparison c = new CoverageComparer(fixture.retriever, fixture.grouper())
+                .comparison("defence minister response in scope", List.of("Daily Planet", "Gotham Gazette"), Filters.NONE);
+        System.out.println(c.answer().text());
+        assertThat(c.disagreements()).anySatisfy(d -> {
+            assertThat(d.kind()).isEqualTo("quote");
+            assertThat(d.claims()).extracting(Comparison.Claim::says).containsExactlyInAnyOrder(
+                    "\u201cswift, measured and limited in scope\u201d", "\u201cswift, massive and unlimited in scope\u201d");
+            List<Citation> cited = d.claims().stream().map(cl -> c.answer().citations().get(cl.cited() - 1)).toList();
+            assertThat(cited).extracting(Citation::outlet).containsExactlyInAnyOrder("Daily Planet", "Gotham Gazette");
+        });
+        assertThat(c.answer().text()).contains("quotation").contains("measured and limited").contains("massive and unlimited");
     }
 
     @Test
