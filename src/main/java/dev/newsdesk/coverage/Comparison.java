@@ -35,7 +35,8 @@ public record Comparison(String topic, Answer answer, List<OutletSection> outlet
     }
 
     /**
-     * @param kind "number" or "quote"
+     * @param kind "number", "quote" (the same statement worded differently) or "attribution" (the same words put in
+     *             different mouths)
      * @param subject what differs: the unit counted ("drone"), or the quoted words
      * @param claims one per outlet: what it says, with its citation
      */
@@ -45,6 +46,9 @@ public record Comparison(String topic, Answer answer, List<OutletSection> outlet
         }
     }
 
-    /** @param says the number phrase ("350 drones") or the quotation as the outlet printed it */
+    /**
+     * @param says the number phrase ("350 drones"), the quotation as the outlet printed it, or (for an attribution)
+     *             the speaker the outlet names
+     */
     public record Claim(String outlet, String says, int cited) {}
 }

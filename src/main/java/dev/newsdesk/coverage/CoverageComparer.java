@@ -147,6 +147,7 @@ public final class CoverageComparer {
                     if (a.outlet().equals(b.outlet())) continue;
                     numbers(a, b, citations, seen, out);
                     quotes(a, b, citations, seen, out);
+                    attributions(a, b, citations, seen, out);
                 }
             }
         }
@@ -192,6 +193,58 @@ public final class CoverageComparer {
         }
     }
 
+    /** Shortest shared quotation, in words, for two sentences to be reporting the same words. */
+    static final int MIN_SHARED_QUOTE_WORDS = 4;
+    private static final String NAME = "[A-Z][\\p{L}'\u2019.-]+";
+    private static final Pattern SPEAKER_BEFORE_VERB = Pattern.compile("(" + NAME + "(?:\\s+" + NAME + ")*)\\s+(?:said|says|told|added|stated|wrote)\\b");
+    private static final Pattern SPEAKER_AFTER_VERB = Pattern.compile("\\b(?:said|says|told|added|stated|wrote|according to)\\s+(" + NAME + "(?:\\s+" + NAME + ")*)");
+    private static final Set<String> NOT_SPEAKERS = Set.of("he", "she", "they", "it", "we", "i", "you", "this", "that",
+            "the", "a", "an", "officials", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
+    /**
+     * The same words quoted by two outlets but put in different mouths: both sentences share a quotation (the same
+     * words, at least {@value #MIN_SHARED_QUOTE_WORDS} of them) and name a speaker outside it whose surnames differ.
+     * The speaker is the run of capitalised words next to a speech verb ("Yoav Gallant said", "said Benjamin
+     * Netanyahu", "according to ..."); pronouns and sentences without a named speaker are never compared.
+     */
+    private static void attributions(CoverageSentence a, CoverageSentence b, CitationList citations, Set<String> seen,
+                                     List<Comparison.Disagreement> out) {
+        for (String qa : quotations(a.text())) {
+            for (String qb : quotations(b.text())) {
+                Set<String> wa = words(qa);
+                if (wa.size() < MIN_SHARED_QUOTE_WORDS || !wa.equals(words(qb))) continue;
+                String sa = speaker(a.text());
+                String sb = speaker(b.text());
+                if (sa == null || sb == null) continue;
+                if (surname(sa).equalsIgnoreCase(surname(sb))) continue;
+                String key = "a|" + a.outlet() + "|" + b.outlet() + "|" + wa;
+                if (!seen.add(key)) continue;
+                out.add(new Comparison.Disagreement("attribution", qa.replaceAll("[,;:]+$", ""), List.of(
+                        new Comparison.Claim(a.outlet(), sa, citations.cite(a)),
+                        new Comparison.Claim(b.outlet(), sb, citations.cite(b)))));
+            }
+        }
+    }
+
+    /** The named speaker of a sentence, outside its quotations, or null when it names none. */
+    static String speaker(String sentence) {
+        String outside = QUOTE.matcher(sentence).replaceAll(" \u2026 ");
+        for (Pattern p : List.of(SPEAKER_BEFORE_VERB, SPEAKER_AFTER_VERB)) {
+            Matcher m = p.matcher(outside);
+            while (m.find()) {
+                List<String> run = new ArrayList<>(List.of(m.group(1).strip().split("\\s+")));
+                run.removeIf(w -> NOT_SPEAKERS.contains(w.toLowerCase(Locale.ROOT).replaceAll("[.,]", "")));
+                if (!run.isEmpty()) return String.join(" ", run).replaceAll("[.,]+$", "");
+            }
+        }
+        return null;
+    }
+
+    private static String surname(String speaker) {
+        String[] parts = speaker.split("\\s+");
+        return parts[parts.length - 1].replaceAll("[\u2019']s$", "");
+    }
+
     private static List<String> quotations(String s) {
         List<String> out = new ArrayList<>();
         Matcher m = QUOTE.matcher(s);
@@ -219,8 +272,17 @@ public final class CoverageComparer {
             }
         }
         t.append("\n\nWhere they differ:");
-        if (disagreements.isEmpty()) t.append("\n- no differing numbers or quotations found in reports of the same events");
+        if (disagreements.isEmpty()) {
+            t.append("\n- no differing numbers, quotations or attributions found in reports of the same events");
+        }
         for (Comparison.Disagreement d : disagreements) {
+            if (d.kind().equals("attribution")) {
+                t.append("\n- who said \u201c").append(d.subject()).append("\u201d: ");
+                List<String> parts = new ArrayList<>();
+                for (Comparison.Claim c : d.claims()) parts.add(c.outlet() + " says " + c.says() + " [" + c.cited() + "]");
+                t.append(String.join("; ", parts));
+                continue;
+            }
             t.append("\n- ").append(d.kind().equals("number") ? "numbers" : "quotation").append(": ");
             List<String> parts = new ArrayList<>();
             for (Comparison.Claim c : d.claims()) {

@@ -44,6 +44,11 @@ class CoverageComparerTest {
         article(corpus, "gazette-2", "Gotham Gazette", "2024-04-16", "Minister promises measured reply",
                 "The defence minister said Israel's response would be \u201cswift, massive and unlimited in scope\u201d when he spoke on Monday.\n\n"
                         + "Markets in Tel Aviv closed lower after the briefing.");
+        // the same words, put in different mouths
+        article(corpus, "planet-3", "Daily Planet", "2024-04-17", "Cabinet weighs its options",
+                "\u201cWe will not be intimidated by threats from Tehran,\u201d Defence Minister Yoav Gallant said after the cabinet meeting.");
+        article(corpus, "gazette-3", "Gotham Gazette", "2024-04-17", "Cabinet meets on Iran",
+                "\u201cWe will not be intimidated by threats from Tehran,\u201d said Prime Minister Benjamin Netanyahu after the cabinet meeting.");
         fixture = TestIndex.build(corpus, dir.resolve("index"));
     }
 
@@ -88,6 +93,37 @@ class CoverageComparerTest {
             assertThat(cited).extracting(Citation::outlet).containsExactlyInAnyOrder("Daily Planet", "Gotham Gazette");
         });
         assertThat(c.answer().text()).contains("quotation").contains("measured and limited").contains("massive and unlimited");
+    }
+
+    @Test
+    void surfacesTheSameQuotationAttributedToDifferentPeople() {
+        Comparison c = new CoverageComparer(fixture.retriever, fixture.grouper())
+                .comparison("intimidated by threats from Tehran cabinet meeting", List.of("Daily Planet", "Gotham Gazette"), Filters.NONE);
+        System.out.println(c.answer().text());
+        assertThat(c.disagreements()).anySatisfy(d -> {
+            assertThat(d.kind()).isEqualTo("attribution");
+            assertThat(d.subject()).isEqualTo("We will not be intimidated by threats from Tehran");
+            assertThat(d.claims()).extracting(Comparison.Claim::says)
+                    .containsExactlyInAnyOrder("Defence Minister Yoav Gallant", "Prime Minister Benjamin Netanyahu");
+            List<Citation> cited = d.claims().stream().map(cl -> c.answer().citations().get(cl.cited() - 1)).toList();
+            assertThat(cited).extracting(Citation::outlet).containsExactlyInAnyOrder("Daily Planet", "Gotham Gazette");
+        });
+        assertThat(c.answer().text()).contains("who said \u201cWe will not be intimidated");
+        // the same words said by the same person are no disagreement
+        assertThat(c.disagreements()).noneMatch(d -> d.kind().equals("attribution")
+                && d.claims().get(0).says().equals(d.claims().get(1).says()));
+    }
+
+    @Test
+    void speakersAreNamedNextToASpeechVerbOutsideTheQuotation() {
+        assertThat(CoverageComparer.speaker("\u201cWe will respond,\u201d Defence Minister Yoav Gallant said on Sunday."))
+                .isEqualTo("Defence Minister Yoav Gallant");
+        assertThat(CoverageComparer.speaker("\u201cWe will respond,\u201d said Benjamin Netanyahu.")).isEqualTo("Benjamin Netanyahu");
+        assertThat(CoverageComparer.speaker("The strike was \u201cimminent,\u201d according to Reuters.")).isEqualTo("Reuters");
+        assertThat(CoverageComparer.speaker("\u201cWe will respond,\u201d he said.")).isNull();
+        assertThat(CoverageComparer.speaker("On Sunday the cabinet met in Tel Aviv.")).isNull();
+        // a name inside the quotation is not its speaker
+        assertThat(CoverageComparer.speaker("\u201cNetanyahu said nothing new,\u201d she added.")).isNull();
     }
 
     @Test
