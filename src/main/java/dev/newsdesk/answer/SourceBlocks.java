@@ -32,7 +32,7 @@ public final class SourceBlocks {
     }
 
     /** Replaces the "<" of any source tag with a look-alike so it no longer reads as a fence. */
-    static String defuse(String text) {
+    public static String defuse(String text) {
         return FENCE_TAG.matcher(text).replaceAll("‹$1$2");
     }
 

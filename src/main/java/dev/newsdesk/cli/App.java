@@ -210,24 +210,24 @@ final class App implements Closeable {
 
     /**
      * Summary and compare for the bot's /summary and /compare: verbatim, cited points; with a chat model configured,
-     * summary points are written by the model and checked (a point that fails the check stays verbatim).
+     * summary points and a comparison overview are written by the model and checked (what fails the check is not shown).
      */
     dev.newsdesk.discord.Features coverageFeatures(PrintWriter err, ChatOptions flags) {
         var grouper = new dev.newsdesk.coverage.Grouper(lexicon(err), new SentenceSplitter(), null,
                 dev.newsdesk.coverage.CoverageSettings.DEFAULTS);
-        var summarizer = new dev.newsdesk.coverage.CoverageSummarizer(retriever(err, false), grouper, summaryWriter(flags));
-        var comparer = new dev.newsdesk.coverage.CoverageComparer(retriever(err, false), grouper);
+        var summarizer = new dev.newsdesk.coverage.CoverageSummarizer(retriever(err, false), grouper, coverageWriter(flags));
+        var comparer = new dev.newsdesk.coverage.CoverageComparer(retriever(err, false), grouper, coverageWriter(flags));
         return new dev.newsdesk.discord.Features(summarizer::summarize,
                 (topic, outlets) -> comparer.compare(topic, outlets, dev.newsdesk.retrieve.Filters.NONE));
     }
 
     /**
-     * The chat-model half of summaries when a chat answerer is configured ({@code --answerer} or {@code answerer=}),
+     * The chat-model half of summaries and comparisons when a chat answerer is configured ({@code --answerer} or {@code answerer=}),
      * with the same citation checker as written answers; null for offline (verbatim) summaries.
      *
      * @throws IllegalStateException naming the environment variable when a provider's key is missing
      */
-    dev.newsdesk.coverage.CoverageSummarizer.Writer summaryWriter(ChatOptions flags) {
+    dev.newsdesk.coverage.CoverageSummarizer.Writer coverageWriter(ChatOptions flags) {
         ChatModelSettings settings = chatSettings(flags);
         if (settings == null) return null;
         return new dev.newsdesk.coverage.CoverageSummarizer.Writer(

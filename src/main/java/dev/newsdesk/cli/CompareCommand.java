@@ -18,12 +18,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare", description = "Compare how outlets covered a topic: what each reported, what others reported "
-        + "that it did not, and where their numbers or quotations differ.")
+        + "that it did not, and where their numbers, quotations or attributions differ; with a chat model (--answerer or "
+        + "answerer= in config/), also a checked overview written by the model.")
 final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
     @Mixin
     CoverageOptions coverage;
+    @Mixin
+    ChatOptions chat;
 
     @Parameters(paramLabel = "TOPIC", arity = "1..*", description = "The topic or story.")
     List<String> words;
@@ -44,13 +47,14 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The --json shape; citations are the same objects as ask --json's, sentences the checks of a written overview. */
     record Output(String topic, String comparison, boolean abstained, String answerer, String note,
-                  List<Citation> citations, List<Comparison.OutletSection> outlets,
+                  List<Citation> citations, List<Answer.SentenceCheck> sentences, List<Comparison.OutletSection> outlets,
                   List<Comparison.Disagreement> disagreements) {
         static Output of(Comparison c) {
             Answer a = c.answer();
-            return new Output(c.topic(), a.text(), a.abstained(), a.answerer(), a.note(), a.citations(), c.outlets(),
-                    c.disagreements());
+            return new Output(c.topic(), a.text(), a.abstained(), a.answerer(), a.note(), a.citations(), a.sentences(),
+                    c.outlets(), c.disagreements());
         }
     }
 
@@ -69,7 +73,7 @@ final class CompareCommand implements Callable<Integer> {
             return 2;
         }
         try (App app = App.create(common)) {
-            Comparison c = new CoverageComparer(app.retriever(err, false), coverage.grouper(app, err))
+            Comparison c = new CoverageComparer(app.retriever(err, false), coverage.grouper(app, err), app.coverageWriter(chat))
                     .comparison(topic, named, filters);
             if (json) out.println(Json.write(Output.of(c)));
             else AnswerPrinter.print(c.answer(), out);

@@ -49,7 +49,7 @@ final class SummaryCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String topic = String.join(" ", words).strip();
         try (App app = App.create(common)) {
-            Summary s = new CoverageSummarizer(app.retriever(err, false), coverage.grouper(app, err), app.summaryWriter(chat))
+            Summary s = new CoverageSummarizer(app.retriever(err, false), coverage.grouper(app, err), app.coverageWriter(chat))
                     .summary(topic, filters.toFilters());
             if (json) out.println(Json.write(Output.of(s)));
             else AnswerPrinter.print(s.answer(), out);

@@ -1,13 +1,22 @@
 package dev.newsdesk.coverage;
 
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.ChatAnswerer;
+import dev.newsdesk.answer.Citation;
+import dev.newsdesk.answer.CitationChecker;
 import dev.newsdesk.answer.Mentions;
+import dev.newsdesk.answer.PromptLibrary;
+import dev.newsdesk.answer.SourceBlocks;
 import dev.newsdesk.retrieve.Filters;
 import dev.newsdesk.retrieve.Hit;
 import dev.newsdesk.retrieve.Retriever;
 import dev.newsdesk.retrieve.SearchRequest;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,13 +27,19 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compares how outlets covered a topic: per outlet, its best sentences on the topic; what the other compared
  * outlets reported that it did not (groups of sentences it has no member in); and where outlets disagree within
  * one group of sentences reporting the same event: a count with the same unit and a different value ("300 drones"
- * vs "350 drones"), or a quotation printed with different words. Every item cites its sentences. Offline
- * (verbatim sentences). Thread-safe when its collaborators are.
+ * vs "350 drones"), a quotation printed with different words, or the same words attributed to different people.
+ * Every item cites its sentences, verbatim. With a chat model ({@link CoverageSummarizer.Writer}), the model also
+ * writes a short overview from the comparison's cited sentences ({@code prompts/compare.txt}), checked by
+ * {@link CitationChecker} like any written answer and shown above the quoted comparison; when the model fails or too
+ * little of its overview is supported, the comparison is shown without it, with a note. Thread-safe when its
+ * collaborators are.
  */
 public final class CoverageComparer {
     /** Outlets compared when none are named: those with the most matching passages. */
@@ -33,12 +48,28 @@ public final class CoverageComparer {
     static final int MISSING_PER_OUTLET = 3;
     private static final Pattern QUOTE = Pattern.compile("[“\"]([^”\"]{8,400})[”\"]");
 
+    /** Most of the comparison's citations given to a chat model for its overview. */
+    static final int OVERVIEW_SOURCES = 12;
+    /** Shown before the model's checked overview. */
+    public static final String OVERVIEW_PREFIX = "In brief: ";
+
+    private static final Logger log = LoggerFactory.getLogger(CoverageComparer.class);
+    private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
+
     private final Retriever retriever;
     private final Grouper grouper;
+    private final CoverageSummarizer.Writer writer;
 
+    /** Offline: verbatim, cited items only. */
     public CoverageComparer(Retriever retriever, Grouper grouper) {
+        this(retriever, grouper, null);
+    }
+
+    /** @param writer a chat model that writes a checked overview, or null for offline comparisons */
+    public CoverageComparer(Retriever retriever, Grouper grouper, CoverageSummarizer.Writer writer) {
         this.retriever = Objects.requireNonNull(retriever, "retriever");
         this.grouper = Objects.requireNonNull(grouper, "grouper");
+        this.writer = writer;
     }
 
     /** The comparison as an answer (for the bot's /compare). */
@@ -89,9 +120,66 @@ public final class CoverageComparer {
         String text = render(topic, sections, disagreements);
         List<String> silent = sections.stream().filter(x -> x.reported().isEmpty()).map(Comparison.OutletSection::outlet).toList();
         String note = silent.isEmpty() ? null : "No coverage from " + String.join(", ", silent) + " matches this topic.";
-        Answer answer = new Answer(topic, Mentions.neutralise(text), false, citations.all(), CoverageSummarizer.EXTRACTIVE,
-                note, List.of());
+        String answerer = CoverageSummarizer.EXTRACTIVE;
+        List<Answer.SentenceCheck> checks = new ArrayList<>();
+        if (writer != null) {
+            String overview = overview(topic, citations.all(), checks);
+            if (overview != null) {
+                text = OVERVIEW_PREFIX + overview + "\n\n" + text;
+                answerer = writer.providerName();
+            } else {
+                checks.clear();
+                String failed = "The chat model (" + writer.providerName() + ") could not write an overview its sources "
+                        + "support; showing the quoted comparison.";
+                note = note == null ? failed : failed + " " + note;
+            }
+        }
+        Answer answer = new Answer(topic, Mentions.neutralise(text), false, citations.all(), answerer, note, checks);
         return new Comparison(topic, answer, sections, disagreements);
+    }
+
+    /**
+     * The model's overview of the comparison, checked, with markers in the comparison's numbering; null when the model
+     * fails, abstains, or fewer than half of its sentences (or none) are supported by the sentences they cite.
+     */
+    private String overview(String topic, List<Citation> all, List<Answer.SentenceCheck> checks) {
+        List<Citation> given = all.subList(0, Math.min(OVERVIEW_SOURCES, all.size()));
+        List<Hit> sources = given.stream().map(c -> new Hit(c.passageId(), c.articleId(), 0, c.start(), c.end(), c.quote(),
+                c.title(), c.outlet(), c.published(), c.url(), 1.0, null)).toList();
+        try {
+            PromptLibrary.Rendered prompt = writer.prompts().render(PromptLibrary.Name.COMPARE, Map.of(
+                    "topic", SourceBlocks.defuse(topic.strip()), "sources", SourceBlocks.render(sources),
+                    "today", LocalDate.now(writer.clock()).toString()));
+            ChatResponse response = writer.model().chat(ChatRequest.builder().messages(prompt.messages()).build());
+            String reply = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+            if (reply == null || reply.isBlank() || reply.strip().equals(ChatAnswerer.ABSTENTION)) return null;
+            CitationChecker.Result result = writer.checker().check(reply.strip(), sources);
+            if (result.supported() == 0 || result.supported() * 2 < result.total() || result.text().isBlank()) return null;
+            // the checker numbers its citations 1..m in order of use; map them back to the comparison's numbers
+            Map<Integer, Integer> global = new HashMap<>();
+            for (Citation c : result.citations()) {
+                Citation original = given.stream().filter(g -> g.articleId().equals(c.articleId()) && g.start() == c.start())
+                        .findFirst().orElseThrow();
+                global.put(c.n(), original.n());
+            }
+            Matcher m = MARKER.matcher(result.text());
+            StringBuilder mapped = new StringBuilder();
+            while (m.find()) m.appendReplacement(mapped, "[" + global.get(Integer.parseInt(m.group(1))) + "]");
+            m.appendTail(mapped);
+            for (Answer.SentenceCheck check : result.sentences()) {
+                checks.add(new Answer.SentenceCheck(check.sentence(), map(check.cited(), global), check.checked(),
+                        check.supported(), check.support(), map(check.supportedBy(), global)));
+            }
+            return mapped.toString();
+        } catch (RuntimeException e) {
+            log.warn("chat model {} failed to write a comparison overview ({}); showing the quoted comparison",
+                    writer.providerName(), e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    private static List<Integer> map(List<Integer> numbers, Map<Integer, Integer> global) {
+        return numbers.stream().filter(global::containsKey).map(global::get).toList();
     }
 
     private Comparison.OutletSection section(String outlet, List<SentenceGroup> groups, CitationList citations) {

@@ -163,7 +163,7 @@ public final class CoverageSummarizer {
         List<Hit> sources = members.stream().map(CoverageSummarizer::sentenceHit).toList();
         try {
             PromptLibrary.Rendered prompt = writer.prompts().render(PromptLibrary.Name.SUMMARY, Map.of(
-                    "topic", topic.strip(), "sources", SourceBlocks.render(sources),
+                    "topic", SourceBlocks.defuse(topic.strip()), "sources", SourceBlocks.render(sources),
                     "today", LocalDate.now(writer.clock()).toString()));
             ChatResponse response = writer.model().chat(ChatRequest.builder().messages(prompt.messages()).build());
             String reply = response == null || response.aiMessage() == null ? null : response.aiMessage().text();

@@ -113,10 +113,15 @@ class ChatCliTest {
 
     /** The first source block's text in the user message of an OpenAI request body. */
     static String firstSource(String body) {
+        return source(body, 1);
+    }
+
+    /** Source block {@code n}'s text in the user message of an OpenAI request body. */
+    static String source(String body, int n) {
         try {
             JsonNode messages = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("messages");
             String user = messages.get(messages.size() - 1).path("content").asText();
-            int open = user.indexOf("<source n=1 ");
+            int open = user.indexOf("<source n=" + n + " ");
             int start = user.indexOf('\n', open) + 1;
             return user.substring(start, user.indexOf("</source>", start)).strip();
         } catch (java.io.IOException e) {
@@ -163,6 +168,54 @@ class ChatCliTest {
             assertThat(j.path("summary").asText()).doesNotContain("900 tanks");
             for (JsonNode p : j.path("points")) assertThat(p.path("written").asBoolean()).isFalse();
             assertThat(j.path("note").asText()).contains("openai");
+        }
+    }
+
+    @Test
+    void compareHasAWrittenOverviewCheckedAndNumberedLikeTheComparison() {
+        try (FakeChatProvider fake = FakeChatProvider.start(Wire.OPENAI)) {
+            // one faithful sentence citing source 2, one invented sentence citing source 1
+            fake.enqueue(Reply.echo(body -> source(body, 2) + " [2] "
+                    + "Both outlets agreed that Blinken had promised to join an Israeli strike on Iran [1]."));
+
+            Cli.Result r = Cli.run("compare", "Blinken Iran Israel response", "--outlets", "JNS,Iran International", "--json",
+                    "--home", home.toString(), "--index", home.resolve("index").toString(),
+                    "--answerer", "openai", "--base-url", fake.baseUrl(), "--model", "m");
+
+            assertThat(r.status()).as(r.toString()).isZero();
+            r.assertNoStackTrace();
+            JsonNode j = r.json();
+            assertThat(fake.requests()).hasSize(1);
+            assertThat(fake.requests().getFirst().body()).contains("Topic to compare: Blinken Iran Israel response");
+            assertThat(j.path("answerer").asText()).isEqualTo("openai");
+            String second = j.path("citations").get(1).path("quote").asText();
+            String comparison = j.path("comparison").asText();
+            // the kept sentence cites [2] in the comparison's own numbering: the citation whose quote it restates
+            assertThat(comparison).startsWith("In brief: " + second.replaceAll("[.!?]$", "")).contains("[2]");
+            assertThat(comparison.substring(0, comparison.indexOf("\n"))).doesNotContain("promised to join");
+            assertThat(comparison).contains("How outlets covered");
+            assertThat(j.path("sentences")).hasSize(2);
+            assertThat(j.path("sentences").get(0).path("supported").asBoolean()).isTrue();
+            assertThat(j.path("sentences").get(0).path("supportedBy").get(0).asInt()).isEqualTo(2);
+            assertThat(j.path("sentences").get(1).path("supported").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void compareWithAFailingModelShowsTheQuotedComparisonWithANote() {
+        try (FakeChatProvider fake = FakeChatProvider.start(Wire.OPENAI)) {
+            fake.enqueue(Reply.status(500, "{}", java.util.Map.of()));
+
+            Cli.Result r = Cli.run("compare", "Blinken Iran Israel response", "--outlets", "JNS,Iran International", "--json",
+                    "--home", home.toString(), "--index", home.resolve("index").toString(),
+                    "--answerer", "openai", "--base-url", fake.baseUrl(), "--model", "m");
+
+            assertThat(r.status()).as(r.toString()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.path("answerer").asText()).isEqualTo("extractive");
+            assertThat(j.path("comparison").asText()).startsWith("How outlets covered");
+            assertThat(j.path("note").asText()).startsWith("The chat model (openai) could not write an overview");
+            assertThat(j.path("sentences")).isEmpty();
         }
     }
 }
