@@ -10,6 +10,7 @@ import dev.newsdesk.answer.PromptLibrary;
 import dev.newsdesk.eval.AnswerReport;
 import dev.newsdesk.eval.AbstentionReport;
 import dev.newsdesk.eval.MetricReport;
+import dev.newsdesk.eval.MultiHopAnswerEval;
 import dev.newsdesk.eval.MultiHopEval;
 import dev.newsdesk.eval.MultiHopQueries;
 import dev.newsdesk.eval.MultiHopQuery;
@@ -148,7 +149,7 @@ final class EvalCommand implements Callable<Integer> {
                 err.println("scoring " + chatSettings.provider().id() + " " + chatSettings.modelName() + " answers on "
                         + all.size() + " queries with the benchmark's answer rule...");
                 int total = all.size();
-                answers = eval.answers(qa, all, 10, (i, q, reply, ok) -> {
+                answers = new MultiHopAnswerEval(retriever).answers(qa, all, 10, (i, q, reply, ok) -> {
                     if ((i + 1) % 50 == 0) err.println("  answered " + (i + 1) + " of " + total);
                 });
             }

@@ -99,41 +99,4 @@ class MultiHopEvalTest {
         assertThat(one).isEqualTo(new AbstentionReport(1, 1, 1, 1));
         assertThat(one.toJson()).contains("\"null_abstain_rate\" : 1.0", "\"answerable_queries\" : 1");
     }
-
-    @Test
-    void answersAreScoredWithTheBenchmarkRuleOverEveryQueryTypeIncludingNull() {
-        List<MultiHopQuery> all = List.of(new MultiHopQuery("first", "Fact one", "inference_query", List.of("Fact one."), List.of()),
-                new MultiHopQuery("nothing", "Insufficient information.", "null_query", List.of(), List.of()),
-                new MultiHopQuery("third", "Yes", "comparison_query", List.of("x"), List.of()));
-        Map<String, List<Hit>> more = Map.of("nothing", List.of(hit("d:0", "unrelated", 1)));
-        Retriever r = request -> {
-            requests.add(request);
-            return results.getOrDefault(request.query(), more.get(request.query()));
-        };
-        List<List<String>> contexts = new ArrayList<>();
-        dev.newsdesk.answer.PassageQa qa = (question, passages) -> {
-            contexts.add(passages.stream().map(Hit::text).toList());
-            return switch (question) {
-                case "first" -> "The answer to the question is \"fact\".";
-                case "nothing" -> "Insufficient Information";
-                default -> throw new IllegalStateException("provider down");
-            };
-        };
-        List<String> seen = new ArrayList<>();
-
-        AnswerReport report = new MultiHopEval(r).answers(qa, all, 2, (i, q, reply, ok) -> seen.add(i + ":" + ok));
-
-        assertThat(requests).extracting(SearchRequest::limit).containsOnly(2);
-        assertThat(contexts.getFirst()).containsExactly("noise", "Fact one."); // the top k, in rank order
-        assertThat(report.queries()).isEqualTo(3);
-        assertThat(report.correct()).isEqualTo(2);
-        assertThat(report.failed()).isEqualTo(1);
-        assertThat(report.accuracy()).isEqualTo(2.0 / 3);
-        assertThat(report.byType()).containsOnlyKeys("comparison_query", "inference_query", "null_query");
-        assertThat(report.byType().get("null_query").correct()).isEqualTo(1);
-        assertThat(report.byType().get("comparison_query").failed()).isEqualTo(1);
-        assertThat(seen).containsExactly("0:true", "1:true", "2:false");
-        assertThat(report.toJsonNode().path("by_type").path("inference_query").path("accuracy").asDouble()).isEqualTo(1.0);
-        assertThatThrownBy(() -> new MultiHopEval(r).answers(qa, all, 0, null)).hasMessageContaining("k 0");
-    }
 }
