@@ -173,7 +173,7 @@ final class EvalCommand implements Callable<Integer> {
                             100 * abst.nullAbstainRate(), abst.nullAbstained(), abst.nullQueries(),
                             100 * abst.answerableAnswerRate(), abst.answerableAnswered(), abst.answerableQueries());
                 }
-                if (answers != null) out.print(answerTable(answers, chatSettings));
+                if (answers != null) out.println(answerTable(answers, chatSettings).stripTrailing());
             }
             return 0;
         }

@@ -36,7 +36,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int status = run(args, out, err);
+        // auto-flush covers println/printf only; whatever a command print()ed must not be lost at exit
+        out.flush();
+        err.flush();
+        System.exit(status);
     }
 
     /** Runs a command line with the given output streams; used by tests to run commands in process. */
