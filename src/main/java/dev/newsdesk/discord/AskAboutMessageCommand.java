@@ -31,11 +31,6 @@ final class AskAboutMessageCommand implements SlashCommand {
     @Override
     public void handle(GenericCommandInteractionEvent event) {
         if (!(event instanceof MessageContextInteractionEvent e)) return;
-        String denied = ctx.denied(event.getMember(), event.getChannel());
-        if (denied != null) {
-            CommandContext.replyEphemeral(event, denied);
-            return;
-        }
         String text = e.getTarget().getContentDisplay();
         if (text == null || text.isBlank()) {
             CommandContext.replyEphemeral(event, "That message has no text to ask about.");

@@ -61,11 +61,6 @@ final class AskCommand implements SlashCommand {
 
     @Override
     public void handle(GenericCommandInteractionEvent event) {
-        String denied = ctx.denied(event.getMember(), event.getChannel());
-        if (denied != null) {
-            CommandContext.replyEphemeral(event, denied);
-            return;
-        }
         Question q;
         try {
             q = new Question(opt(event, "question"), filters(event), List.of());

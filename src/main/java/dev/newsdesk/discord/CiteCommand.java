@@ -36,11 +36,6 @@ final class CiteCommand implements SlashCommand {
 
     @Override
     public void handle(GenericCommandInteractionEvent event) {
-        String denied = ctx.denied(event.getMember(), event.getChannel());
-        if (denied != null) {
-            CommandContext.replyEphemeral(event, denied);
-            return;
-        }
         OptionMapping m = event.getOption("number");
         // Discord enforces the declared range, but a value outside int (from a proxy or a stale command
         // definition) must still get the polite "no such citation" reply, not an overflow

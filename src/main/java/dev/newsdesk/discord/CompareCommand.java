@@ -35,11 +35,6 @@ final class CompareCommand implements SlashCommand {
 
     @Override
     public void handle(GenericCommandInteractionEvent event) {
-        String denied = ctx.denied(event.getMember(), event.getChannel());
-        if (denied != null) {
-            CommandContext.replyEphemeral(event, denied);
-            return;
-        }
         CompareService service = ctx.features.compare();
         if (service == null) {
             CommandContext.replyEphemeral(event, UNAVAILABLE);

@@ -224,6 +224,12 @@ public final class NewsdeskBot implements AutoCloseable {
                 CommandContext.replyEphemeral(event, "I don't know this command any more; it may have been removed.");
                 return;
             }
+            // One place for the allow-lists, so no command can forget them.
+            String denied = command.usesAllowLists() ? ctx.denied(event.getMember(), event.getChannel()) : null;
+            if (denied != null) {
+                CommandContext.replyEphemeral(event, denied);
+                return;
+            }
             try {
                 command.handle(event);
             } catch (RuntimeException e) {

@@ -36,6 +36,11 @@ final class ReindexCommand implements SlashCommand {
     }
 
     @Override
+    public boolean usesAllowLists() {
+        return false;
+    }
+
+    @Override
     public void handle(GenericCommandInteractionEvent event) {
         if (!ctx.isAdmin(event.getMember())) {
             CommandContext.replyEphemeral(event, "Only members with an admin role can reindex.");

@@ -17,7 +17,18 @@ public interface SlashCommand {
     /** What is registered with Discord. */
     CommandData data();
 
-    /** Handles an invocation; called only for events whose name (and type) match {@link #data()}. */
+    /**
+     * Whether the configured channel and role allow-lists apply (the dispatcher checks them before {@link #handle}).
+     * Admin commands say false: they check admin roles themselves and work in any channel.
+     */
+    default boolean usesAllowLists() {
+        return true;
+    }
+
+    /**
+     * Handles an invocation; called only for events whose name (and type) match {@link #data()}, from a member the
+     * allow-lists admit when {@link #usesAllowLists()}.
+     */
     void handle(GenericCommandInteractionEvent event);
 
     /** Answers autocomplete for a focused option; the default offers nothing. */

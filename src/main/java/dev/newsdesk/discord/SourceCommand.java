@@ -48,11 +48,6 @@ final class SourceCommand implements SlashCommand {
 
     @Override
     public void handle(GenericCommandInteractionEvent event) {
-        String denied = ctx.denied(event.getMember(), event.getChannel());
-        if (denied != null) {
-            CommandContext.replyEphemeral(event, denied);
-            return;
-        }
         String quote = AskCommand.opt(event, "quote");
         if (quote == null || AnswerFormatter.normaliseForMatch(quote).length() < 3) {
             CommandContext.replyEphemeral(event, "Give a quote of at least a few words.");

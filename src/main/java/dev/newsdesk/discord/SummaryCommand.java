@@ -33,11 +33,6 @@ final class SummaryCommand implements SlashCommand {
 
     @Override
     public void handle(GenericCommandInteractionEvent event) {
-        String denied = ctx.denied(event.getMember(), event.getChannel());
-        if (denied != null) {
-            CommandContext.replyEphemeral(event, denied);
-            return;
-        }
         SummaryService service = ctx.features.summary();
         if (service == null) {
             CommandContext.replyEphemeral(event, UNAVAILABLE);
