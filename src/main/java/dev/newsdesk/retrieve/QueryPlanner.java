@@ -96,9 +96,12 @@ public final class QueryPlanner {
             if (dated != base) parts.add(new SubQuery(question, dated, 0.8));
         }
         // Each named outlet gets the whole question within its own coverage: evidence from a small outlet is
-        // otherwise crowded out by a big one that uses the same words.
+        // otherwise crowded out by a big one that uses the same words. Within that filter the outlet names are
+        // dropped from the text (see withoutOutlets); the unfiltered whole question keeps them, where a passage
+        // that names the outlet may be the evidence.
+        String unnamed = mentioned.isEmpty() ? question : withoutOutlets(question);
         for (String o : mentioned) {
-            parts.add(new SubQuery(question, new Filters(List.of(o), base.since(), base.until()), 0.8));
+            parts.add(new SubQuery(unnamed, new Filters(List.of(o), base.since(), base.until()), 0.8));
         }
         String[] clauses = CLAUSE_BREAK.split(question);
         if (clauses.length > 1) {
@@ -107,9 +110,10 @@ public final class QueryPlanner {
                 if (c.split("\\s+").length < 4) continue;
                 List<String> clauseOutlets = base.outlets().isEmpty() ? outletsIn(c) : base.outlets();
                 Filters f = new Filters(clauseOutlets, base.since(), base.until());
-                parts.add(new SubQuery(c, f, 0.8));
+                String text = clauseOutlets.isEmpty() ? c : withoutOutlets(c);
+                parts.add(new SubQuery(text, f, 0.8));
                 Filters fd = withDates(f, c);
-                if (fd != f) parts.add(new SubQuery(c, fd, 0.6));
+                if (fd != f) parts.add(new SubQuery(text, fd, 0.6));
             }
         }
         return new Plan(parts, mentioned);
@@ -120,9 +124,21 @@ public final class QueryPlanner {
      * Sports" is not read as the shorter "The Independent".
      */
     public List<String> outletsIn(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
         Map<String, Integer> found = new java.util.HashMap<>();
-        List<int[]> taken = new ArrayList<>();
+        for (OutletMention m : mentions(text)) {
+            for (String o : m.outlets()) found.merge(o, m.start(), Math::min);
+        }
+        return found.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Where the text names an outlet, and which outlets the name may mean. */
+    record OutletMention(int start, int end, Set<String> outlets) {}
+
+    private List<OutletMention> mentions(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<OutletMention> out = new ArrayList<>();
         List<String> keys = new ArrayList<>(aliases.keySet());
         keys.sort((a, b) -> b.length() - a.length());
         for (String key : keys) {
@@ -134,18 +150,30 @@ public final class QueryPlanner {
                 from = end;
                 boolean wordStart = i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1));
                 boolean wordEnd = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
-                boolean overlaps = taken.stream().anyMatch(t -> i < t[1] && end > t[0]);
+                boolean overlaps = out.stream().anyMatch(t -> i < t.end() && end > t.start());
                 if (wordStart && wordEnd && !overlaps) {
                     // An outlet is written as a name, with a capital somewhere: "the verge of collapse" is no outlet.
                     if (text.substring(i, end).chars().noneMatch(Character::isUpperCase)) continue;
-                    taken.add(new int[] {i, end});
-                    for (String o : aliases.get(key)) found.merge(o, i, Math::min);
+                    out.add(new OutletMention(i, end, aliases.get(key)));
                 }
             }
         }
-        return found.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).toList();
+        return out;
+    }
+
+    /**
+     * The text with every outlet name blanked out. Once an outlet is a filter its name only adds noise terms:
+     * "Business Today | Latest Stock Market And Economy News India" would otherwise make "stock", "market" and
+     * "india" count as much as the words that say what the question is about.
+     */
+    String withoutOutlets(String text) {
+        List<OutletMention> ms = mentions(text);
+        if (ms.isEmpty()) return text;
+        StringBuilder sb = new StringBuilder(text);
+        for (OutletMention m : ms) {
+            for (int i = m.start(); i < m.end(); i++) sb.setCharAt(i, ' ');
+        }
+        return sb.toString();
     }
 
     private static final String NAME = "['‘\"“]?((?:The\\s+)?\\p{Lu}[\\w.&’'-]*(?:\\s+(?:\\p{Lu}[\\w.&’'-]*|of|&))*)['’\"”]?";

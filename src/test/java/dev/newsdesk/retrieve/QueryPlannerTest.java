@@ -41,6 +41,18 @@ class QueryPlannerTest {
     }
 
     @Test
+    void anOutletThatBecameAFilterIsDroppedFromThatPartsText() {
+        var plan = planner.plan("Did The Verge and TechCrunch both report the FTX verdict?", Filters.NONE);
+        assertThat(plan.parts().getFirst().text()).isEqualTo("Did The Verge and TechCrunch both report the FTX verdict?");
+        var filtered = plan.parts().stream().filter(p -> !p.filters().outlets().isEmpty()).toList();
+        assertThat(filtered).hasSize(2).allSatisfy(p -> {
+            assertThat(p.text()).doesNotContain("Verge").doesNotContain("TechCrunch").contains("FTX verdict");
+        });
+        // unknown capitalised words and ordinary uses of an outlet's words stay
+        assertThat(planner.withoutOutlets("the verge of a JNS scoop")).isEqualTo("the verge of a     scoop");
+    }
+
+    @Test
     void datesInTheQuestionBecomeRanges() {
         assertThat(planner.dateRange("what was published on October 5, 2023?"))
                 .containsExactly(LocalDate.of(2023, 10, 4), LocalDate.of(2023, 10, 6));
