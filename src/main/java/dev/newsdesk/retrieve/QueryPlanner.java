@@ -33,6 +33,10 @@ public final class QueryPlanner {
             "(?i)(?:,?\\s+while\\s+|,?\\s+whereas\\s+|;\\s*|,\\s+and\\s+(?=(?:the|is|has|was|also|its|their|in)\\b)"
                     + "|,\\s+(?=(?:as reported|according to|in contrast|compared|and also|which|who)\\b)"
                     + "|\\s+and\\s+(?=(?:the|a|an)\\s+['\"‘“]?[A-Z])|\\s+and\\s+(?:is|has|was)\\s+also\\s+)");
+    /** More phrases than a real question has (MultiHop-RAG's longest have 6); bounds the searches a paste costs. */
+    static final int MAX_PHRASES = 8;
+    /** Between the phrases of a question: commas, semicolons, and "and" before a new predicate. */
+    private static final Pattern PHRASE_BREAK = Pattern.compile(",\\s+|;\\s*|\\s+and\\s+(?=(?:is|has|was|also|its|their)\\b)");
     private static final Pattern DAY_DATE = Pattern.compile(
             "(?i)\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
     private static final Pattern MONTH_DATE = Pattern.compile(
@@ -115,6 +119,21 @@ public final class QueryPlanner {
                 Filters fd = withDates(f, c);
                 if (fd != f) parts.add(new SubQuery(text, fd, 0.6));
             }
+        }
+        // Finer still: a long question strings together what it knows of each fact, phrase by phrase ("recognized
+        // for his vision of AI agents, generous to his staff, and accused of fraud"), and each phrase gets a
+        // retrieval of its own. A phrase that names no outlet is searched within the outlets the question names,
+        // because a question's evidence comes from the outlets it cites ("..., as reported by X and Y").
+        int phrases = 0;
+        for (String phrase : PHRASE_BREAK.split(question)) {
+            String c = phrase.strip();
+            if (phrases == MAX_PHRASES) break;
+            if (c.split("\\s+").length < 4 || c.length() == question.strip().length()) continue;
+            List<String> phraseOutlets = !base.outlets().isEmpty() ? base.outlets() : outletsIn(c);
+            if (phraseOutlets.isEmpty()) phraseOutlets = mentioned;
+            Filters f = new Filters(phraseOutlets, base.since(), base.until());
+            parts.add(new SubQuery(phraseOutlets.isEmpty() ? c : withoutOutlets(c), f, 0.8));
+            phrases++;
         }
         return new Plan(parts, mentioned);
     }

@@ -41,6 +41,18 @@ class QueryPlannerTest {
     }
 
     @Test
+    void eachPhraseOfALongQuestionIsSearchedWithinTheOutletsTheQuestionNames() {
+        var plan = planner.plan("Who is the founder accused of fraud by prosecutors, praised for his generosity by friends, "
+                + "and described as a trustworthy figure, as reported by The Verge and TechCrunch?", Filters.NONE);
+        assertThat(plan.parts()).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo("praised for his generosity by friends");
+            assertThat(p.filters().outlets()).containsExactly("The Verge", "TechCrunch");
+        });
+        String paste = "one two three four, ".repeat(500);
+        assertThat(planner.plan(paste, Filters.NONE).parts()).hasSizeLessThanOrEqualTo(1 + QueryPlanner.MAX_PHRASES);
+    }
+
+    @Test
     void anOutletThatBecameAFilterIsDroppedFromThatPartsText() {
         var plan = planner.plan("Did The Verge and TechCrunch both report the FTX verdict?", Filters.NONE);
         assertThat(plan.parts().getFirst().text()).isEqualTo("Did The Verge and TechCrunch both report the FTX verdict?");
