@@ -35,8 +35,11 @@ public final class QueryPlanner {
                     + "|\\s+and\\s+(?=(?:the|a|an)\\s+['\"‘“]?[A-Z])|\\s+and\\s+(?:is|has|was)\\s+also\\s+)");
     /** More phrases than a real question has (MultiHop-RAG's longest have 6); bounds the searches a paste costs. */
     static final int MAX_PHRASES = 8;
-    /** Between the phrases of a question: commas, semicolons, and "and" before a new predicate. */
-    private static final Pattern PHRASE_BREAK = Pattern.compile(",\\s+|;\\s*|\\s+and\\s+(?=(?:is|has|was|also|its|their)\\b)");
+    /**
+     * Between the phrases of a question: commas, semicolons, and "and" before a new predicate. A comma before a year
+     * belongs to a date ("published on October 6, 2023"), which must stay whole to date its phrase.
+     */
+    private static final Pattern PHRASE_BREAK = Pattern.compile(",(?!\\s+\\d{4}\\b)\\s+|;\\s*|\\s+and\\s+(?=(?:is|has|was|also|its|their)\\b)");
     private static final Pattern DAY_DATE = Pattern.compile(
             "(?i)\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
     private static final Pattern MONTH_DATE = Pattern.compile(
@@ -124,6 +127,7 @@ public final class QueryPlanner {
         // for his vision of AI agents, generous to his staff, and accused of fraud"), and each phrase gets a
         // retrieval of its own. A phrase that names no outlet is searched within the outlets the question names,
         // because a question's evidence comes from the outlets it cites ("..., as reported by X and Y").
+        // At most MAX_PHRASES phrases, each with at most one dated twin.
         int phrases = 0;
         for (String phrase : PHRASE_BREAK.split(question)) {
             String c = phrase.strip();
@@ -132,7 +136,12 @@ public final class QueryPlanner {
             List<String> phraseOutlets = !base.outlets().isEmpty() ? base.outlets() : outletsIn(c);
             if (phraseOutlets.isEmpty()) phraseOutlets = mentioned;
             Filters f = new Filters(phraseOutlets, base.since(), base.until());
-            parts.add(new SubQuery(phraseOutlets.isEmpty() ? c : withoutOutlets(c), f, 0.8));
+            String text = phraseOutlets.isEmpty() ? c : withoutOutlets(c);
+            parts.add(new SubQuery(text, f, 0.8));
+            // A phrase that names its own date ("the TechCrunch report published on October 7, 2023") also gets
+            // that period as a hint, as a clause does.
+            Filters fd = withDates(f, c);
+            if (fd != f) parts.add(new SubQuery(text, fd, 0.6));
             phrases++;
         }
         return new Plan(parts, mentioned);

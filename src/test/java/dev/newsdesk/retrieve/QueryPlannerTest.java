@@ -50,6 +50,13 @@ class QueryPlannerTest {
         });
         String paste = "one two three four, ".repeat(500);
         assertThat(planner.plan(paste, Filters.NONE).parts()).hasSizeLessThanOrEqualTo(1 + QueryPlanner.MAX_PHRASES);
+        // a date stays whole in its phrase, and dates that phrase
+        var dated = planner.plan("Did the TechCrunch report on the trial, published on October 6, 2023, agree with "
+                + "the later one?", Filters.NONE);
+        assertThat(dated.parts()).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo("published on October 6, 2023");
+            assertThat(p.filters().since()).isEqualTo(LocalDate.of(2023, 10, 5));
+        });
     }
 
     @Test
