@@ -50,6 +50,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--queries", defaultValue = "2000", description = "Search: number of timed queries (default ${DEFAULT-VALUE}).")
     int queries;
 
+    @Option(names = "--plan", description = "Search: retrieve as ask and search do (per-outlet, per-date, per-part retrievals, fused).")
+    boolean plan;
+
+    @Option(names = "--questions", paramLabel = "PATH",
+            description = "Search: take the queries from a MultiHop-RAG queries file instead of the corpus's headlines.")
+    Path questions;
+
     @Option(names = "--snippets", description = "Search: also compute highlighted snippets.")
     boolean snippets;
 
@@ -183,6 +190,12 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no articles in " + corpus + " to take search queries from; pass a corpus with --corpus");
         }
         Collections.shuffle(titles, new Random(42));
+        if (questions != null) {
+            // Real questions are long and plan into several retrievals: the cost a reader sees, unlike a headline's.
+            titles.clear();
+            titles.addAll(dev.newsdesk.eval.MultiHopQueries.load(questions).stream().map(dev.newsdesk.eval.MultiHopQuery::query).toList());
+            Collections.shuffle(titles, new Random(42));
+        }
         try (LuceneIndex idx = LuceneIndex.open(dir)) {
             Retriever r = switch (mode) {
                 case "bm25" -> new Bm25Retriever(idx, snippets);
@@ -191,6 +204,7 @@ final class BenchCommand implements Callable<Integer> {
                         App.HYBRID_DENSE_WEIGHT);
                 default -> throw new IllegalArgumentException("--mode " + mode + " is unknown; choose bm25, vector or hybrid");
             };
+            if (plan) r = new dev.newsdesk.retrieve.PlannedRetriever(r, App.plannerFactory(idx, java.time.LocalDate::now), App.MAX_PER_ARTICLE);
             int warm = Math.min(500, titles.size());
             for (int i = 0; i < warm; i++) r.search(new SearchRequest(titles.get(i), null, 10));
             long[] ns = new long[queries];
@@ -202,8 +216,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             Arrays.sort(ns);
             Runtime rt = Runtime.getRuntime();
-            out.printf(Locale.ROOT, "search (%s, top 10, snippets %s): %d queries (article headlines), p50 %.2f ms, "
-                            + "p95 %.2f ms, p99 %.2f ms, heap used %d MB%n", mode, snippets ? "on" : "off", queries,
+            out.printf(Locale.ROOT, "search (%s%s, top 10, snippets %s): %d queries (%s), p50 %.2f ms, "
+                            + "p95 %.2f ms, p99 %.2f ms, heap used %d MB%n", mode, plan ? ", planned" : "", snippets ? "on" : "off",
+                    queries, questions != null ? "questions from " + questions.getFileName() : "article headlines",
                     ns[queries / 2] / 1e6, ns[(int) (queries * 0.95)] / 1e6, ns[(int) (queries * 0.99)] / 1e6,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
         }

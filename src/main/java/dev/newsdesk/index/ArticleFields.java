@@ -49,5 +49,9 @@ public final class ArticleFields {
     /** Commit user-data keys: what built this index, checked when it is opened. */
     public static final String META_SCHEMA = "newsdesk.schema";
     public static final String META_EMBEDDING = "newsdesk.embedding";
-    public static final String SCHEMA_VERSION = "1";
+    /**
+     * Bumped when what is indexed for an unchanged article changes, so old indexes are rebuilt rather than mixed:
+     * 2 = passages packed across paragraph breaks (fewer, fuller passages; new passage ids and offsets).
+     */
+    public static final String SCHEMA_VERSION = "2";
 }

@@ -11,6 +11,12 @@ import java.util.Map;
  * a lighter dense vote recovers paraphrased evidence BM25 misses. Backend-independent.
  */
 public final class HybridRetriever implements Retriever {
+    /**
+     * The usual RRF k: both lists answer the same whole question, so agreement further down should count (unlike
+     * {@link PlannedRetriever}'s parts, which each look for different evidence).
+     */
+    static final int RRF_K = 60;
+
     private final Retriever lexical;
     private final Retriever dense;
     private final double denseWeight;
@@ -39,7 +45,7 @@ public final class HybridRetriever implements Retriever {
     private static void add(List<Hit> hits, double weight, Map<String, Double> fused, Map<String, Hit> byId) {
         for (int r = 0; r < hits.size(); r++) {
             Hit h = hits.get(r);
-            fused.merge(h.passageId(), weight / (PlannedRetriever.RRF_K + r + 1), Double::sum);
+            fused.merge(h.passageId(), weight / (RRF_K + r + 1), Double::sum);
             byId.putIfAbsent(h.passageId(), h);
         }
     }

@@ -43,10 +43,15 @@ final class LuceneQueries {
         return out;
     }
 
-    static Set<String> distinctTerms(Analyzer analyzer, String text) {
+    /** The question's analyzed terms in order, framing words dropped unless nothing else is left. */
+    static List<String> contentSequence(Analyzer analyzer, String text) {
         List<String> all = analyze(analyzer, ArticleFields.TEXT, text);
         List<String> content = all.stream().filter(t -> !QuestionFraming.isFraming(t)).toList();
-        Set<String> terms = new LinkedHashSet<>(content.isEmpty() ? all : content);
+        return content.isEmpty() ? all : content;
+    }
+
+    static Set<String> distinctTerms(Analyzer analyzer, String text) {
+        Set<String> terms = new LinkedHashSet<>(contentSequence(analyzer, text));
         if (terms.size() <= MAX_QUERY_TERMS) return terms;
         Set<String> capped = new LinkedHashSet<>();
         for (String t : terms) {

@@ -33,6 +33,13 @@ public final class QueryPlanner {
             "(?i)(?:,?\\s+while\\s+|,?\\s+whereas\\s+|;\\s*|,\\s+and\\s+(?=(?:the|is|has|was|also|its|their|in)\\b)"
                     + "|,\\s+(?=(?:as reported|according to|in contrast|compared|and also|which|who)\\b)"
                     + "|\\s+and\\s+(?=(?:the|a|an)\\s+['\"‘“]?[A-Z])|\\s+and\\s+(?:is|has|was)\\s+also\\s+)");
+    /** More phrases than a real question has (MultiHop-RAG's longest have 6); bounds the searches a paste costs. */
+    static final int MAX_PHRASES = 8;
+    /**
+     * Between the phrases of a question: commas, semicolons, and "and" before a new predicate. A comma before a year
+     * belongs to a date ("published on October 6, 2023"), which must stay whole to date its phrase.
+     */
+    private static final Pattern PHRASE_BREAK = Pattern.compile(",(?!\\s+\\d{4}\\b)\\s+|;\\s*|\\s+and\\s+(?=(?:is|has|was|also|its|their)\\b)");
     private static final Pattern DAY_DATE = Pattern.compile(
             "(?i)\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
     private static final Pattern MONTH_DATE = Pattern.compile(
@@ -96,9 +103,12 @@ public final class QueryPlanner {
             if (dated != base) parts.add(new SubQuery(question, dated, 0.8));
         }
         // Each named outlet gets the whole question within its own coverage: evidence from a small outlet is
-        // otherwise crowded out by a big one that uses the same words.
+        // otherwise crowded out by a big one that uses the same words. Within that filter the outlet names are
+        // dropped from the text (see withoutOutlets); the unfiltered whole question keeps them, where a passage
+        // that names the outlet may be the evidence.
+        String unnamed = mentioned.isEmpty() ? question : withoutOutlets(question);
         for (String o : mentioned) {
-            parts.add(new SubQuery(question, new Filters(List.of(o), base.since(), base.until()), 0.8));
+            parts.add(new SubQuery(unnamed, new Filters(List.of(o), base.since(), base.until()), 0.8));
         }
         String[] clauses = CLAUSE_BREAK.split(question);
         if (clauses.length > 1) {
@@ -107,10 +117,32 @@ public final class QueryPlanner {
                 if (c.split("\\s+").length < 4) continue;
                 List<String> clauseOutlets = base.outlets().isEmpty() ? outletsIn(c) : base.outlets();
                 Filters f = new Filters(clauseOutlets, base.since(), base.until());
-                parts.add(new SubQuery(c, f, 0.8));
+                String text = clauseOutlets.isEmpty() ? c : withoutOutlets(c);
+                parts.add(new SubQuery(text, f, 0.8));
                 Filters fd = withDates(f, c);
-                if (fd != f) parts.add(new SubQuery(c, fd, 0.6));
+                if (fd != f) parts.add(new SubQuery(text, fd, 0.6));
             }
+        }
+        // Finer still: a long question strings together what it knows of each fact, phrase by phrase ("recognized
+        // for his vision of AI agents, generous to his staff, and accused of fraud"), and each phrase gets a
+        // retrieval of its own. A phrase that names no outlet is searched within the outlets the question names,
+        // because a question's evidence comes from the outlets it cites ("..., as reported by X and Y").
+        // At most MAX_PHRASES phrases, each with at most one dated twin.
+        int phrases = 0;
+        for (String phrase : PHRASE_BREAK.split(question)) {
+            String c = phrase.strip();
+            if (phrases == MAX_PHRASES) break;
+            if (c.split("\\s+").length < 4 || c.length() == question.strip().length()) continue;
+            List<String> phraseOutlets = !base.outlets().isEmpty() ? base.outlets() : outletsIn(c);
+            if (phraseOutlets.isEmpty()) phraseOutlets = mentioned;
+            Filters f = new Filters(phraseOutlets, base.since(), base.until());
+            String text = phraseOutlets.isEmpty() ? c : withoutOutlets(c);
+            parts.add(new SubQuery(text, f, 0.8));
+            // A phrase that names its own date ("the TechCrunch report published on October 7, 2023") also gets
+            // that period as a hint, as a clause does.
+            Filters fd = withDates(f, c);
+            if (fd != f) parts.add(new SubQuery(text, fd, 0.6));
+            phrases++;
         }
         return new Plan(parts, mentioned);
     }
@@ -120,9 +152,21 @@ public final class QueryPlanner {
      * Sports" is not read as the shorter "The Independent".
      */
     public List<String> outletsIn(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
         Map<String, Integer> found = new java.util.HashMap<>();
-        List<int[]> taken = new ArrayList<>();
+        for (OutletMention m : mentions(text)) {
+            for (String o : m.outlets()) found.merge(o, m.start(), Math::min);
+        }
+        return found.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** Where the text names an outlet, and which outlets the name may mean. */
+    record OutletMention(int start, int end, Set<String> outlets) {}
+
+    private List<OutletMention> mentions(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<OutletMention> out = new ArrayList<>();
         List<String> keys = new ArrayList<>(aliases.keySet());
         keys.sort((a, b) -> b.length() - a.length());
         for (String key : keys) {
@@ -134,18 +178,30 @@ public final class QueryPlanner {
                 from = end;
                 boolean wordStart = i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1));
                 boolean wordEnd = end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end));
-                boolean overlaps = taken.stream().anyMatch(t -> i < t[1] && end > t[0]);
+                boolean overlaps = out.stream().anyMatch(t -> i < t.end() && end > t.start());
                 if (wordStart && wordEnd && !overlaps) {
                     // An outlet is written as a name, with a capital somewhere: "the verge of collapse" is no outlet.
                     if (text.substring(i, end).chars().noneMatch(Character::isUpperCase)) continue;
-                    taken.add(new int[] {i, end});
-                    for (String o : aliases.get(key)) found.merge(o, i, Math::min);
+                    out.add(new OutletMention(i, end, aliases.get(key)));
                 }
             }
         }
-        return found.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).toList();
+        return out;
+    }
+
+    /**
+     * The text with every outlet name blanked out. Once an outlet is a filter its name only adds noise terms:
+     * "Business Today | Latest Stock Market And Economy News India" would otherwise make "stock", "market" and
+     * "india" count as much as the words that say what the question is about.
+     */
+    String withoutOutlets(String text) {
+        List<OutletMention> ms = mentions(text);
+        if (ms.isEmpty()) return text;
+        StringBuilder sb = new StringBuilder(text);
+        for (OutletMention m : ms) {
+            for (int i = m.start(); i < m.end(); i++) sb.setCharAt(i, ' ');
+        }
+        return sb.toString();
     }
 
     private static final String NAME = "['‘\"“]?((?:The\\s+)?\\p{Lu}[\\w.&’'-]*(?:\\s+(?:\\p{Lu}[\\w.&’'-]*|of|&))*)['’\"”]?";

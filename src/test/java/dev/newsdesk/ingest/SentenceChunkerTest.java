@@ -55,15 +55,16 @@ class SentenceChunkerTest {
     }
 
     @Test
-    void prefersParagraphBreaksOnceHalfFull() {
+    void packsSentencesAcrossParagraphBreaksUpToTheLimit() {
         String para1 = "One two three four five six. Seven eight nine ten eleven twelve.";   // 14 tokens
         String para2 = "Alpha beta gamma. Delta epsilon.";                                  // 7 tokens
         Article a = article(para1 + "\n\n" + para2);
-        List<Passage> passages = new SentenceChunker(24).chunk(a);
-        assertThat(passages).extracting(Passage::text).containsExactly(para1, para2);
-        // below half full, the next paragraph is joined
-        List<Passage> joined = new SentenceChunker(40).chunk(article("Short one.\n\n" + para1));
-        assertThat(joined).hasSize(1);
+        // everything fits in 24: one passage, the paragraph break inside it
+        assertThat(new SentenceChunker(24).chunk(a)).extracting(Passage::text).containsExactly(para1 + "\n\n" + para2);
+        // in 18 the first paragraph (14) and "Alpha beta gamma." (4) fit; the passage ends where the next sentence
+        // would not fit, not at the paragraph break
+        assertThat(new SentenceChunker(18).chunk(a)).extracting(Passage::text)
+                .containsExactly(para1 + "\n\nAlpha beta gamma.", "Delta epsilon.");
     }
 
     @Test

@@ -41,6 +41,37 @@ class QueryPlannerTest {
     }
 
     @Test
+    void eachPhraseOfALongQuestionIsSearchedWithinTheOutletsTheQuestionNames() {
+        var plan = planner.plan("Who is the founder accused of fraud by prosecutors, praised for his generosity by friends, "
+                + "and described as a trustworthy figure, as reported by The Verge and TechCrunch?", Filters.NONE);
+        assertThat(plan.parts()).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo("praised for his generosity by friends");
+            assertThat(p.filters().outlets()).containsExactly("The Verge", "TechCrunch");
+        });
+        String paste = "one two three four, ".repeat(500);
+        assertThat(planner.plan(paste, Filters.NONE).parts()).hasSizeLessThanOrEqualTo(1 + QueryPlanner.MAX_PHRASES);
+        // a date stays whole in its phrase, and dates that phrase
+        var dated = planner.plan("Did the TechCrunch report on the trial, published on October 6, 2023, agree with "
+                + "the later one?", Filters.NONE);
+        assertThat(dated.parts()).anySatisfy(p -> {
+            assertThat(p.text()).isEqualTo("published on October 6, 2023");
+            assertThat(p.filters().since()).isEqualTo(LocalDate.of(2023, 10, 5));
+        });
+    }
+
+    @Test
+    void anOutletThatBecameAFilterIsDroppedFromThatPartsText() {
+        var plan = planner.plan("Did The Verge and TechCrunch both report the FTX verdict?", Filters.NONE);
+        assertThat(plan.parts().getFirst().text()).isEqualTo("Did The Verge and TechCrunch both report the FTX verdict?");
+        var filtered = plan.parts().stream().filter(p -> !p.filters().outlets().isEmpty()).toList();
+        assertThat(filtered).hasSize(2).allSatisfy(p -> {
+            assertThat(p.text()).doesNotContain("Verge").doesNotContain("TechCrunch").contains("FTX verdict");
+        });
+        // unknown capitalised words and ordinary uses of an outlet's words stay
+        assertThat(planner.withoutOutlets("the verge of a JNS scoop")).isEqualTo("the verge of a     scoop");
+    }
+
+    @Test
     void datesInTheQuestionBecomeRanges() {
         assertThat(planner.dateRange("what was published on October 5, 2023?"))
                 .containsExactly(LocalDate.of(2023, 10, 4), LocalDate.of(2023, 10, 6));
