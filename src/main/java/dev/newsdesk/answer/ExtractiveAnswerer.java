@@ -128,12 +128,24 @@ public final class ExtractiveAnswerer implements Answerer {
         return words >= 6 && words <= 90;
     }
 
-    private static double relativeScore(Hit h, double top) {
-        return top > 0 ? Math.max(0, Math.min(1, h.score() / top)) : 1;
+    /** How far down the retrieval order a passage sits is worth less the further it is, gently. */
+    private static final double RANK_DAMPING = 60;
+
+    /**
+     * A passage's standing from its rank in the retrieval order, (D+1)/(D+1+rank): 1 for the first, ~0.86 for the
+     * tenth. From the rank rather than the score, because scores are a retriever's own scale (a fusion constant
+     * changes how fast they fall) while the order is what every retriever promises.
+     */
+    private static Map<String, Double> rankStanding(List<Candidate> candidates) {
+        List<Hit> hits = candidates.stream().map(Candidate::hit).distinct()
+                .sorted((a, b) -> Double.compare(b.score(), a.score())).toList();
+        Map<String, Double> out = new HashMap<>();
+        for (Hit h : hits) out.putIfAbsent(h.passageId(), (RANK_DAMPING + 1) / (RANK_DAMPING + 1 + out.size()));
+        return out;
     }
 
     private List<Candidate> select(List<Candidate> candidates, Map<String, Double> weights, double total) {
-        double topScore = candidates.stream().mapToDouble(c -> c.hit().score()).max().orElse(0);
+        Map<String, Double> standing = rankStanding(candidates);
         List<Candidate> chosen = new ArrayList<>();
         Set<String> covered = new HashSet<>();
         Map<String, Integer> perArticle = new HashMap<>();
@@ -151,8 +163,8 @@ public final class ExtractiveAnswerer implements Answerer {
                 }
                 double score = 0.45 * c.coverage() + 0.35 * (fresh / total) + 0.2 * c.passageCoverage();
                 // Retrieval carries what word overlap cannot see (the period or outlet asked about): weigh by the
-                // passage's retrieval score relative to the best one's.
-                score *= 0.5 + 0.5 * relativeScore(c.hit(), topScore);
+                // passage's standing in the retrieval order.
+                score *= 0.5 + 0.5 * standing.getOrDefault(c.hit().passageId(), 0.0);
                 score *= Math.pow(0.6, perArticle.getOrDefault(c.hit().articleId(), 0));
                 score *= Math.pow(0.85, perOutlet.getOrDefault(c.hit().outlet(), 0));
                 if (redundant(c, chosen)) score = 0;
