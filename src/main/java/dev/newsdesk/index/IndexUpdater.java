@@ -312,6 +312,12 @@ public final class IndexUpdater implements Closeable {
     private static Document articleDoc(Article a, int passageCount) {
         Document d = new Document();
         d.add(new StringField(ArticleFields.KIND, ArticleFields.KIND_ARTICLE, Field.Store.NO));
+        // An empty passage-text field, so every document has a norm for TEXT. Without it the field's norms are
+        // sparse (article documents lack it), and Lucene's postings writer looks up the norm of each posting with
+        // a fresh sparse-norms iterator per term that scans its block linearly from the start: in a flushed
+        // segment of < 4,096 passages that was about a third of ingest's CPU. An empty field adds no term, so the
+        // field's doc count, its total term count and every BM25 score stay exactly as they were.
+        d.add(new TextField(ArticleFields.TEXT, "", Field.Store.NO));
         d.add(new StringField(ArticleFields.ARTICLE_ID, a.id(), Field.Store.YES));
         d.add(new StoredField(ArticleFields.CONTENT_HASH, ContentHash.of(a)));
         addMetadata(d, a);
