@@ -101,9 +101,30 @@ final class ArticleAssembler {
         }
     }
 
-    /** Lower case, letters and digits only: curly and straight quotes or spacing differences do not matter. */
-    private static String comparable(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    /**
+     * Lower case, letters and digits only: curly and straight quotes or spacing differences do not matter. The same
+     * as {@code s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "")}, written as a loop because that
+     * compiled a regex per call and ran on the first paragraphs of every article: 19% of ingest's CPU on BBC.
+     */
+    static String comparable(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            if (isLetterOrNumber(cp)) sb.appendCodePoint(cp);
+            i += Character.charCount(cp);
+        }
+        return sb.toString();
+    }
+
+    /** Regex {@code \\p{L}} or {@code \\p{N}}: the general categories L* and N* (wider than isLetterOrDigit). */
+    private static boolean isLetterOrNumber(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     /** The first sentence, shortened to a title-sized prefix at a word boundary. */
