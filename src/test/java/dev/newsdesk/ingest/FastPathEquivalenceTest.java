@@ -37,6 +37,70 @@ class FastPathEquivalenceTest {
         }
     }
 
+    @Test
+    void minHashSignatureMatchesTheUnsignedCompareLoopItReplaces() {
+        Random r = new Random(11);
+        for (int i = 0; i < 3_000; i++) {
+            String s = random(r, 300);
+            long[] words = NearDuplicates.wordHashes(s);
+            assertThat(words).as(s).isEqualTo(oldWordHashes(s));
+            if (words.length > 0) assertThat(NearDuplicates.minHash(words)).as(s).isEqualTo(oldSignature(words));
+        }
+        // words whose hashes make h_i land on both sides of 2^63, and the initial Long.MAX_VALUE
+        for (long w = -40; w < 40; w++) {
+            long[] words = {w, w * 31, Long.MIN_VALUE + w, Long.MAX_VALUE - w, 0, 1};
+            assertThat(NearDuplicates.minHash(words)).isEqualTo(oldSignature(words));
+        }
+    }
+
+    private static long[] oldSignature(long[] words) {
+        long[] a = new long[NearDuplicates.HASHES];
+        long[] b = new long[NearDuplicates.HASHES];
+        long seed = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < NearDuplicates.HASHES; i++) {
+            seed = NearDuplicates.mix(seed + 0x9E3779B97F4A7C15L);
+            a[i] = seed | 1L;
+            seed = NearDuplicates.mix(seed + 0x9E3779B97F4A7C15L);
+            b[i] = seed;
+        }
+        long[] sig = new long[NearDuplicates.HASHES];
+        java.util.Arrays.fill(sig, Long.MAX_VALUE);
+        int shingles = Math.max(1, words.length - 5 + 1);
+        for (int s = 0; s < shingles; s++) {
+            long h = 0;
+            for (int w = s; w < Math.min(words.length, s + 5); w++) h = NearDuplicates.mix(h * 31 + words[w]);
+            for (int k = 0; k < NearDuplicates.HASHES; k++) {
+                long v = a[k] * h + b[k];
+                if ((v ^ Long.MIN_VALUE) < (sig[k] ^ Long.MIN_VALUE)) sig[k] = v;
+            }
+        }
+        return sig;
+    }
+
+    private static long[] oldWordHashes(String text) {
+        long[] out = new long[Math.max(16, text.length() / 5)];
+        int n = 0;
+        long h = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                h = h * 1_000_003L + Character.toLowerCase(c);
+                inWord = true;
+            } else if (inWord) {
+                if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+                out[n++] = NearDuplicates.mix(h);
+                h = 0;
+                inWord = false;
+            }
+        }
+        if (inWord) {
+            if (n == out.length) out = java.util.Arrays.copyOf(out, n + 1);
+            out[n++] = NearDuplicates.mix(h);
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
     private static String oldComparable(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
