@@ -94,6 +94,7 @@ final class ArticleAssembler {
     private static void dropHeadline(List<String> paragraphs, String title) {
         String t = comparable(title);
         for (int i = 0; i < Math.min(HEADLINE_SCAN, paragraphs.size()); i++) {
+            if (asciiLettersOrDigitsOver(paragraphs.get(i), t.length())) continue; // a body paragraph, not the title
             if (comparable(paragraphs.get(i)).equals(t)) {
                 paragraphs.remove(i);
                 return;
@@ -115,6 +116,23 @@ final class ArticleAssembler {
             i += Character.charCount(cp);
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether {@code s} has more than {@code limit} ASCII letters and digits. Each of them stays exactly one char of
+     * {@link #comparable}'s result (lower-casing ASCII is one to one whatever surrounds it), so then the result is
+     * longer than {@code limit} and cannot equal a string of that length. Stops reading at the limit, which spares
+     * building the comparable form of long body paragraphs.
+     */
+    static boolean asciiLettersOrDigitsOver(String s, int limit) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                if (++n > limit) return true;
+            }
+        }
+        return false;
     }
 
     /** Regex {@code \\p{L}} or {@code \\p{N}}: the general categories L* and N* (wider than isLetterOrDigit). */

@@ -101,6 +101,68 @@ class FastPathEquivalenceTest {
         return java.util.Arrays.copyOf(out, n);
     }
 
+    @Test
+    void theHeadlinePrefilterNeverRejectsAParagraphThatCouldEqualTheTitle() {
+        Random r = new Random(13);
+        for (int i = 0; i < 20_000; i++) {
+            String s = random(r, 60);
+            // s's own comparable form has the length of any title it could equal
+            assertThat(ArticleAssembler.asciiLettersOrDigitsOver(s, ArticleAssembler.comparable(s).length())).as(s).isFalse();
+        }
+    }
+
+    @Test
+    void collapseSpacesMatchesTheCopyingLoop() {
+        String[] fixed = {"", " ", "a", " a", "a ", "a  b", "a b", "a\tb", "a\u00A0b", "a\u200Bb", "\uFEFFa", "a\u0001b", "a\u007Fb"};
+        for (String s : fixed) assertThat(Cleaner.collapseSpaces(s)).as(s).isEqualTo(oldCollapseSpaces(s));
+        Random r = new Random(17);
+        for (int i = 0; i < 20_000; i++) {
+            String s = random(r, 30);
+            assertThat(Cleaner.collapseSpaces(s)).as(s).isEqualTo(oldCollapseSpaces(s));
+        }
+    }
+
+    @Test
+    void tokenCountsMatchTheCharacterClassCalls() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            String s = "x" + c + c + "1" + c;
+            assertThat(TokenCounter.count(s)).as("char %04x", (int) c).isEqualTo(oldCount(s));
+        }
+        Random r = new Random(19);
+        for (int i = 0; i < 20_000; i++) {
+            String s = random(r, 40);
+            assertThat(TokenCounter.count(s)).as(s).isEqualTo(oldCount(s));
+            assertThat(TokenCounter.tokens(s, 0, s.length())).as(s).hasSize(oldCount(s));
+        }
+    }
+
+    private static int oldCount(String text) {
+        int n = 0;
+        int kind = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int k = TokenCounter.kindOfAny(text.charAt(i));
+            if (k == 3 || (k != 0 && k != kind)) n++;
+            kind = k;
+        }
+        return n;
+    }
+
+    private static String oldCollapseSpaces(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        boolean space = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF') {
+                space = true;
+            } else {
+                if (space && !sb.isEmpty()) sb.append(' ');
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     private static String oldComparable(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
