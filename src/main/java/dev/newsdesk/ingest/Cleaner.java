@@ -31,8 +31,8 @@ public final class Cleaner {
     // makes cleaning several times faster on large corpora. Inline flags such as (?-i) stay scoped to their rule.
     private final Pattern label;
     private final Pattern trailer;
-    private final List<Rule> drop;
-    private final List<Rule> caption;
+    private final Rule[] drop;
+    private final Rule[] caption;
 
     public Cleaner() {
         this(BoilerplateRules.defaults());
@@ -42,8 +42,8 @@ public final class Cleaner {
         this.rules = rules;
         this.label = combine(rules.label());
         this.trailer = combine(rules.trailer());
-        this.drop = rules.drop().stream().map(Rule::of).toList();
-        this.caption = rules.caption().stream().map(Rule::of).toList();
+        this.drop = rules.drop().stream().map(Rule::of).toArray(Rule[]::new);
+        this.caption = rules.caption().stream().map(Rule::of).toArray(Rule[]::new);
     }
 
     /**
@@ -119,9 +119,10 @@ public final class Cleaner {
         for (String p : paras) {
             if (before >= total - before && p.length() <= MAX_LABEL_CHARS && matchesWhole(trailer, p)) break; // trailer: rest is furniture
             before += p.length();
-            if (isBoilerplate(p)) continue;
+            String lower = p.toLowerCase(Locale.ROOT); // once for both the drop and the caption rules
+            if (isBoilerplate(p, lower)) continue;
             if (!kept.isEmpty() && kept.getLast().equals(p)) continue; // a line repeated back to back
-            if (findAny(caption, p) && !captions.add(p)) continue; // caption seen before
+            if (findAny(caption, p, lower) && !captions.add(p)) continue; // caption seen before
             kept.add(p);
         }
         return kept;
@@ -129,7 +130,13 @@ public final class Cleaner {
 
     /** Whether a (normalised) paragraph is a label or an appeal that {@link #clean} drops. */
     boolean isBoilerplate(String paragraph) {
-        return isLabel(paragraph) || paragraph.length() <= MAX_DROPPED_PARAGRAPH_CHARS && findAny(drop, paragraph);
+        return isLabel(paragraph) || paragraph.length() <= MAX_DROPPED_PARAGRAPH_CHARS
+                && findAny(drop, paragraph, paragraph.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@link #isBoilerplate(String)} given the paragraph lower-cased with {@code Locale.ROOT}. */
+    private boolean isBoilerplate(String paragraph, String lower) {
+        return isLabel(paragraph) || paragraph.length() <= MAX_DROPPED_PARAGRAPH_CHARS && findAny(drop, paragraph, lower);
     }
 
     /** Whether a normalised paragraph is a stand-alone label such as a dateline or a section name. */
@@ -189,20 +196,19 @@ public final class Cleaner {
         return p != null && p.matcher(s).matches();
     }
 
-    private static boolean findAny(List<Rule> rules, String paragraph) {
-        if (rules.isEmpty()) return false;
-        String lower = paragraph.toLowerCase(Locale.ROOT);
+    private static boolean findAny(Rule[] rules, String paragraph, String lower) {
         for (Rule r : rules) if (r.find(paragraph, lower)) return true;
         return false;
     }
 
     /** Collapses runs of whitespace (including no-break and zero-width spaces) to one space, and strips. */
     static String collapseSpaces(String line) {
+        if (isCollapsed(line)) return line; // most lines of clean text: no copy
         StringBuilder sb = new StringBuilder(line.length());
         boolean space = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF') {
+            if (isSpaceLike(c)) {
                 space = true;
             } else {
                 if (space && !sb.isEmpty()) sb.append(' ');
@@ -211,5 +217,34 @@ public final class Cleaner {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether {@link #collapseSpaces} would return {@code line} unchanged: no space-like char other than single
+     * ASCII spaces between other chars.
+     */
+    private static boolean isCollapsed(String line) {
+        int n = line.length();
+        if (n == 0) return true;
+        if (line.charAt(0) == ' ' || line.charAt(n - 1) == ' ') return false;
+        boolean prevSpace = false;
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c == ' ') {
+                if (prevSpace) return false;
+                prevSpace = true;
+            } else if (c > ' ' && c < 127) {
+                prevSpace = false; // printable ASCII other than space: never space-like
+            } else if (isSpaceLike(c)) {
+                return false;
+            } else {
+                prevSpace = false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpaceLike(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
     }
 }

@@ -22,12 +22,18 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -54,7 +60,11 @@ import java.util.zip.ZipException;
  * for a file root), so ids are stable across runs and machines as long as the corpus is read from the same root.
  * {@code source} is the path as found (plus "#index", 0-based, for records of multi-record files).
  *
- * <p>Thread-safe: no mutable state; each {@code read} call uses its own buffers.
+ * <p>Cleaning and assembling records (the costly part: boilerplate rules, headline detection) runs on up to
+ * {@code threads} threads while this thread decompresses and parses; results still reach the sink in reading order,
+ * on the calling thread, exactly as a one-thread read would deliver them.
+ *
+ * <p>Thread-safe: no mutable state; each {@code read} call uses its own buffers and threads.
  */
 public final class CorpusReader {
     private static final Logger log = LoggerFactory.getLogger(CorpusReader.class);
@@ -68,36 +78,59 @@ public final class CorpusReader {
     /** Share of NULs or undecodable bytes above which a "text" file is taken to be binary (1 in 100). */
     private static final int MAX_BAD_CHAR_PERCENT = 1;
 
+    /**
+     * Records being assembled or waiting for delivery, per assembling thread: enough to keep the threads busy
+     * while one slow record (a long article) is finished, few enough that memory stays bounded by a few hundred
+     * records even for a 200 MB file.
+     */
+    private static final int IN_FLIGHT_PER_THREAD = 32;
+
     private final IngestLimits limits;
     private final Cleaner cleaner;
     private final ArticleAssembler assembler;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final int threads;
 
     public CorpusReader(IngestLimits limits) {
         this(limits, new Cleaner());
     }
 
     public CorpusReader(IngestLimits limits, Cleaner cleaner) {
+        this(limits, cleaner, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param threads threads that clean and assemble records; 1 does everything on the calling thread */
+    public CorpusReader(IngestLimits limits, Cleaner cleaner, int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         this.limits = limits;
         this.cleaner = cleaner;
         this.assembler = new ArticleAssembler(cleaner, limits);
+        this.threads = threads;
     }
 
     /** Reads every supported file under {@code roots}, in order, into {@code sink}. */
     public void read(List<Path> roots, ArticleSink sink) {
-        Sink guarded = new Sink(sink);
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "newsdesk-read");
+            t.setDaemon(true); // never keeps the JVM alive, even if a caller forgets to finish a read
+            return t;
+        });
+        Output out = new Output(new Sink(sink), pool, threads * IN_FLIGHT_PER_THREAD);
         try {
             for (Path root : roots) {
                 if (!Files.exists(root)) {
-                    guarded.failure(root, "no such file or directory; check the path");
+                    out.failure(root, "no such file or directory; check the path");
                 } else if (Files.isDirectory(root)) {
-                    walk(root, "", new HashSet<>(), guarded);
+                    walk(root, "", new HashSet<>(), out);
                 } else {
-                    readFile(root, keyName(root), true, guarded);
+                    readFile(root, keyName(root), true, out);
                 }
             }
+            out.drain();
         } catch (SinkException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            if (pool != null) pool.shutdownNow();
         }
     }
 
@@ -106,7 +139,7 @@ public final class CorpusReader {
         return name == null ? "" : name.toString();
     }
 
-    private void walk(Path dir, String key, Set<Path> visited, Sink sink) {
+    private void walk(Path dir, String key, Set<Path> visited, Output sink) {
         try {
             if (!visited.add(dir.toRealPath())) return; // a symlink loop
         } catch (IOException e) {
@@ -128,7 +161,7 @@ public final class CorpusReader {
         }
     }
 
-    private void readFile(Path path, String key, boolean explicit, Sink sink) {
+    private void readFile(Path path, String key, boolean explicit, Output sink) {
         String name = path.getFileName().toString();
         boolean gz = name.toLowerCase(Locale.ROOT).endsWith(".gz");
         String inner = gz ? name.substring(0, name.length() - 3) : name;
@@ -172,7 +205,7 @@ public final class CorpusReader {
 
     // ---------------------------------------------------------------- document formats: md, txt, html
 
-    private void readDocument(Path path, boolean gz, boolean html, String stem, String key, Sink sink)
+    private void readDocument(Path path, boolean gz, boolean html, String stem, String key, Output sink)
             throws IOException, BadInputException {
         if (!gz && Files.size(path) > limits.maxFileBytes()) throw tooBig();
         byte[] bytes;
@@ -181,16 +214,14 @@ public final class CorpusReader {
         }
         if (bytes.length > limits.maxFileBytes()) throw tooBig();
         if (bytes.length == 0) throw new BadInputException("empty file; remove it or add article text");
-        RawRecord raw;
         if (html) {
             checkNotBinary(bytes, bytes.length);
-            raw = HtmlFormat.parse(bytes);
+            sink.article(path, "", () -> assembler.assemble(HtmlFormat.parse(bytes), path.toString(), stem, key, -1));
         } else {
             String text = decode(bytes);
             if (text.isBlank()) throw new BadInputException("empty file (only whitespace); remove it or add article text");
-            raw = TextFormat.parse(text, cleaner);
+            sink.article(path, "", () -> assembler.assemble(TextFormat.parse(text, cleaner), path.toString(), stem, key, -1));
         }
-        sink.article(assembler.assemble(raw, path.toString(), stem, key, -1));
     }
 
     private BadInputException tooBig() {
@@ -224,7 +255,7 @@ public final class CorpusReader {
 
     // ---------------------------------------------------------------- record formats: json, jsonl
 
-    private void readJson(Path path, boolean gz, String stem, String key, Sink sink) throws IOException, BadInputException {
+    private void readJson(Path path, boolean gz, String stem, String key, Output sink) throws IOException, BadInputException {
         try (InputStream in = open(path, gz)) {
             sniff(in);
             Records records = new Records(path, stem, key, sink);
@@ -262,7 +293,7 @@ public final class CorpusReader {
         }
     }
 
-    private void readJsonLines(Path path, boolean gz, String stem, String key, Sink sink) throws IOException, BadInputException {
+    private void readJsonLines(Path path, boolean gz, String stem, String key, Output sink) throws IOException, BadInputException {
         // JSON escapes can take 6 chars per char of text (\u00e9), hence the generous line limit.
         int maxLine = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxArticleChars() * 6 + 65_536);
         try (InputStream in = open(path, gz)) {
@@ -349,13 +380,13 @@ public final class CorpusReader {
         private final Path path;
         private final String stem;
         private final String key;
-        private final Sink sink;
+        private final Output sink;
         private RawRecord pending;
         private int pendingIndex;
         private String pendingWhere;
         private int seen;
 
-        Records(Path path, String stem, String key, Sink sink) {
+        Records(Path path, String stem, String key, Output sink) {
             this.path = path;
             this.stem = stem;
             this.key = key;
@@ -400,19 +431,88 @@ public final class CorpusReader {
             }
             RawRecord p = pending;
             pending = null;
-            try {
-                sink.article(assembler.assemble(p, path.toString(), stem, key, -1));
-            } catch (BadInputException e) {
-                sink.failure(path, e.getMessage());
-            }
+            sink.article(path, "", () -> assembler.assemble(p, path.toString(), stem, key, -1));
         }
 
         private void emit(RawRecord raw, int index, String where) {
+            sink.article(path, where, () -> assembler.assemble(raw, path.toString(), stem, key, index));
+        }
+    }
+
+    /**
+     * Hands articles and failures to the sink in reading order. Articles are assembled on the pool (or at once
+     * when there is none); everything waits in one queue, so a failure found while reading never overtakes an
+     * article read before it. The sink is only ever called from the reading thread.
+     */
+    private static final class Output {
+        /** An article being assembled, or a failure known at once (then {@code future} is null). */
+        private record Item(Path path, String where, Future<Article> future, String failure) {}
+
+        private final Sink sink;
+        private final ExecutorService pool;
+        private final int window;
+        private final ArrayDeque<Item> queue = new ArrayDeque<>();
+
+        Output(Sink sink, ExecutorService pool, int window) {
+            this.sink = sink;
+            this.pool = pool;
+            this.window = window;
+        }
+
+        /** @param where prefix for the failure reason when assembling fails, e.g. "line 7: " */
+        void article(Path path, String where, Callable<Article> assemble) {
+            if (pool == null) {
+                deliver(path, where, assemble);
+                return;
+            }
+            queue.add(new Item(path, where, pool.submit(assemble), null));
+            while (queue.size() > window) deliver(queue.poll());
+        }
+
+        void failure(Path path, String reason) {
+            if (queue.isEmpty()) sink.failure(path, reason);
+            else queue.add(new Item(path, "", null, reason));
+        }
+
+        void drain() {
+            while (!queue.isEmpty()) deliver(queue.poll());
+        }
+
+        private void deliver(Item item) {
+            if (item.future() == null) {
+                sink.failure(item.path(), item.failure());
+                return;
+            }
+            deliver(item.path(), item.where(), () -> {
+                try {
+                    return item.future().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    // not the corpus's fault: passed through to read's caller like a sink's own exception
+                    throw new SinkException(new java.util.concurrent.CancellationException("reading the corpus was interrupted"));
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception c ? c : new IllegalStateException(e.getCause());
+                }
+            });
+        }
+
+        /** Runs (or collects) one assembly and reports its article, or its failure as readFile would word it. */
+        private void deliver(Path path, String where, Callable<Article> assemble) {
+            Article a;
             try {
-                sink.article(assembler.assemble(raw, path.toString(), stem, key, index));
+                a = assemble.call();
             } catch (BadInputException e) {
                 sink.failure(path, where + e.getMessage());
+                return;
+            } catch (SinkException e) {
+                throw e;
+            } catch (Exception e) {
+                // A parser bug or a pathological record must not end the whole ingest; name it so it can be reported.
+                log.warn("unexpected error reading {}", path, e);
+                sink.failure(path, "unexpected error (" + e + "); skipped; please report this with the file");
+                return;
             }
+            sink.article(a);
         }
     }
 

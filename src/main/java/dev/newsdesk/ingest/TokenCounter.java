@@ -45,7 +45,19 @@ public final class TokenCounter {
         return out;
     }
 
+    /** {@link #kindOfAny} for the ASCII chars, which are nearly all of English news text; never written after init. */
+    private static final byte[] ASCII_KIND = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_KIND[c] = (byte) kindOfAny(c);
+    }
+
+    /** 0 whitespace, 1 letter, 2 digit, 3 other. */
     private static int kindOf(char c) {
+        return c < 128 ? ASCII_KIND[c] : kindOfAny(c);
+    }
+
+    static int kindOfAny(char c) {
         if (Character.isWhitespace(c) || Character.isSpaceChar(c)) return 0;
         // Surrogate halves of letters (rare in news) count as letters so an emoji pair is not two tokens apart.
         if (Character.isLetter(c) || Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK) return 1;
