@@ -26,6 +26,7 @@ import dev.newsdesk.retrieve.LuceneCatalog;
 import dev.newsdesk.retrieve.LuceneIndex;
 import dev.newsdesk.retrieve.LuceneLexicon;
 import dev.newsdesk.retrieve.Retriever;
+import dev.newsdesk.retrieve.SentenceWindowReranker;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -110,7 +111,12 @@ final class App implements Closeable {
             case "hybrid" -> new HybridRetriever(bm25, new KnnRetriever(idx, queryEmbeddings(idx)), HYBRID_DENSE_WEIGHT);
             default -> throw new IllegalArgumentException("retrieval mode '" + mode + "' is unknown; choose bm25, vector, hybrid or auto");
         };
-        return new PlannedRetriever(base, planners(err), MAX_PER_ARTICLE);
+        return new PlannedRetriever(base, planners(err), MAX_PER_ARTICLE, reranker(idx));
+    }
+
+    /** The second stage every planned retrieval runs (ask, search, eval, bench), with its measured defaults. */
+    static SentenceWindowReranker reranker(LuceneIndex index) {
+        return new SentenceWindowReranker(new LuceneLexicon(index), SentenceWindowReranker.Settings.DEFAULTS);
     }
 
     /** Most passages of one article in a top 10: 3 measured best on MultiHop-RAG dev (docs/benchmarks.md). */

@@ -133,7 +133,7 @@ final class EvalCommand implements Callable<Integer> {
             java.time.LocalDate latest = new LuceneCatalog(index).stats().latest();
             java.time.LocalDate asOf = latest == null ? java.time.LocalDate.now() : latest;
             var planners = App.plannerFactory(index, () -> asOf);
-            if (!noPlan) retriever = new PlannedRetriever(retriever, planners, perArticle);
+            if (!noPlan) retriever = new PlannedRetriever(retriever, planners, perArticle, App.reranker(index));
             MultiHopEval eval = new MultiHopEval(retriever);
             MetricReport report = eval.run(all, 10, Optional.ofNullable(run));
             AbstentionReport abst = null;

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Runs a {@link QueryPlanner.Plan} against any backend retriever and fuses the lists: weighted reciprocal rank fusion
- * (Cormack et al.) with a small k, then per-article diversification. Weighted rather than LangChain4j's unweighted
+ * (Cormack et al.) with a small k, an optional second stage ({@link SentenceWindowReranker}) over the head of the
+ * fused list, then per-article diversification. Weighted rather than LangChain4j's unweighted
  * {@code ReciprocalRankFuser} because a part restricted to one outlet or date is a hint, not an equal vote.
  * Backend-independent: works on {@link Hit}s only.
  */
@@ -26,15 +27,22 @@ public final class PlannedRetriever implements Retriever {
     private final Retriever base;
     private final int maxPerArticle;
     private final QueryPlannerFactory factory;
+    private final SentenceWindowReranker reranker;
 
     /**
      * @param planner makes the plan for a question under the request's filters
      * @param maxPerArticle most passages of one article among the top results (evidence usually spans articles)
      */
     public PlannedRetriever(Retriever base, QueryPlannerFactory planner, int maxPerArticle) {
+        this(base, planner, maxPerArticle, null);
+    }
+
+    /** @param reranker second stage over the fused list, or null for none */
+    public PlannedRetriever(Retriever base, QueryPlannerFactory planner, int maxPerArticle, SentenceWindowReranker reranker) {
         this.base = base;
         this.factory = planner;
         this.maxPerArticle = maxPerArticle;
+        this.reranker = reranker;
     }
 
     /** Supplies the planner for the index as it is now (outlets change when articles are added). */
@@ -45,7 +53,8 @@ public final class PlannedRetriever implements Retriever {
 
     @Override
     public List<Hit> search(SearchRequest request) {
-        QueryPlanner.Plan plan = factory.current().plan(request.query(), request.filters());
+        QueryPlanner planner = factory.current();
+        QueryPlanner.Plan plan = planner.plan(request.query(), request.filters());
         int depth = Math.max(request.limit() * 2, 30);
         Map<String, Double> fused = new LinkedHashMap<>();
         Map<String, Hit> byId = new HashMap<>();
@@ -60,6 +69,9 @@ public final class PlannedRetriever implements Retriever {
         List<Hit> ranked = new ArrayList<>(fused.size());
         for (var e : fused.entrySet()) ranked.add(byId.get(e.getKey()).withScore(e.getValue()));
         ranked.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : a.passageId().compareTo(b.passageId()));
+        // Outlet names are filters of the plan's parts; in the rescoring text they would only reward passages that
+        // happen to name the outlet.
+        if (reranker != null) ranked = reranker.rerank(planner.withoutOutlets(request.query()), ranked);
         return Diversifier.capPerArticle(ranked, maxPerArticle, request.limit());
     }
 }

@@ -106,8 +106,10 @@ class ChatCliTest {
 
             assertThat(r.status()).as(r.toString()).isZero();
             r.assertNoStackTrace();
+            // The fallback is the extractive answer: quoted, cited sentences about the question. Which of the corpus's
+            // Blinken sentences it quotes is the extractive answerer's choice, not what this test is about.
             assertThat(r.out()).contains("The chat model (openai) is unavailable (HTTP 503); showing quoted sentences instead.")
-                    .contains("roughly a dozen Jewish leaders").contains("Sources");
+                    .containsPattern("Blinken[^\\n]*\\[1\\]").contains("Sources");
         }
     }
 
