@@ -83,4 +83,42 @@ class ReadOnlyIndexProcessTest {
         assertThat(r.json().path("hits")).isNotEmpty();
         assertCheckIndexClean(index);
     }
+
+    /**
+     * An unreadable corpus file (mode 000), read by a real child process that permissions apply to: it is reported
+     * with its path and the reason, skipped, the readable article is indexed, and the exit status says something
+     * was skipped. (CorpusReaderTest's in-process version skips as root.)
+     */
+    @Test
+    void anUnreadableCorpusFileIsReportedAndTheRestIndexed() throws Exception {
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            Path setpriv = setpriv();
+            assumeTrue(setpriv != null, "running as root without setpriv: cannot make a file unreadable for this process");
+            command.addAll(List.of(setpriv.toString(), "--bounding-set=-dac_override,-dac_read_search,-fowner"));
+        }
+        Cli.seedHome(home);
+        Path index = home.resolve("index");
+        Path more = Files.createDirectories(home.resolve("more"));
+        TestCorpus.writeArticle(more, "readable", "Open Wire", LocalDate.of(2024, 4, 21), 7);
+        Path locked = TestCorpus.writeArticle(more, "locked", "Closed Wire", LocalDate.of(2024, 4, 22), 8);
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        Process p;
+        Path log = home.resolve("ingest-unreadable.log");
+        try {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            command.addAll(List.of(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-cp", cp,
+                    "dev.newsdesk.cli.Main", "ingest", more.toString(), "--index", index.toString(), "--home", home.toString()));
+            p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("ingest finished").isTrue();
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
+        }
+        String out = Files.readString(log);
+        assertThat(p.exitValue()).as(out).isEqualTo(Main.EXIT_PARTIAL);
+        assertThat(out).contains(locked.toString()).contains("permission denied").doesNotContain("\tat ");
+        assertThat(articleIds(index)).contains("readable").doesNotContain("locked");
+        assertCheckIndexClean(index);
+    }
 }
