@@ -44,14 +44,28 @@ class ReadOnlyIndexProcessTest {
         return null;
     }
 
-    @Test
-    void ingestIntoAReadOnlyIndexDirectoryFailsWithAMessageAndKeepsTheIndex() throws Exception {
+    /**
+     * Runs {@code newsdesk ingest CORPUS --index INDEX} in a child JVM that permission bits apply to (through setpriv
+     * when the tests run as root), waits for it, and returns it; its output goes to {@code log}.
+     */
+    private Process ingestWithoutPermissionBypass(Path corpus, Path index, Path log) throws Exception {
         List<String> command = new ArrayList<>();
         if (isRoot()) {
             Path setpriv = setpriv();
-            assumeTrue(setpriv != null, "running as root without setpriv: cannot make a directory read-only for this process");
+            assumeTrue(setpriv != null, "running as root without setpriv: permission bits cannot apply to the child");
             command.addAll(List.of(setpriv.toString(), "--bounding-set=-dac_override,-dac_read_search,-fowner"));
         }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        command.addAll(List.of(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-cp", cp,
+                "dev.newsdesk.cli.Main", "ingest", corpus.toString(), "--index", index.toString(), "--home", home.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("ingest finished").isTrue();
+        return p;
+    }
+
+    @Test
+    void ingestIntoAReadOnlyIndexDirectoryFailsWithAMessageAndKeepsTheIndex() throws Exception {
         Cli.seedHome(home);
         Path index = home.resolve("index");
         Path more = Files.createDirectories(home.resolve("more"));
@@ -61,12 +75,7 @@ class ReadOnlyIndexProcessTest {
         Process p;
         Path log = home.resolve("ingest.log");
         try {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            command.addAll(List.of(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-cp", cp,
-                    "dev.newsdesk.cli.Main", "ingest", more.toString(), "--index", index.toString(), "--home", home.toString()));
-            p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("ingest finished").isTrue();
+            p = ingestWithoutPermissionBypass(more, index, log);
         } finally {
             Files.setPosixFilePermissions(index, before);
         }
@@ -91,12 +100,6 @@ class ReadOnlyIndexProcessTest {
      */
     @Test
     void anUnreadableCorpusFileIsReportedAndTheRestIndexed() throws Exception {
-        List<String> command = new ArrayList<>();
-        if (isRoot()) {
-            Path setpriv = setpriv();
-            assumeTrue(setpriv != null, "running as root without setpriv: cannot make a file unreadable for this process");
-            command.addAll(List.of(setpriv.toString(), "--bounding-set=-dac_override,-dac_read_search,-fowner"));
-        }
         Cli.seedHome(home);
         Path index = home.resolve("index");
         Path more = Files.createDirectories(home.resolve("more"));
@@ -106,12 +109,7 @@ class ReadOnlyIndexProcessTest {
         Process p;
         Path log = home.resolve("ingest-unreadable.log");
         try {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            command.addAll(List.of(java, "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-cp", cp,
-                    "dev.newsdesk.cli.Main", "ingest", more.toString(), "--index", index.toString(), "--home", home.toString()));
-            p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("ingest finished").isTrue();
+            p = ingestWithoutPermissionBypass(more, index, log);
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
         }
