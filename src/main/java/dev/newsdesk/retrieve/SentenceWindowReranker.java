@@ -1,5 +1,7 @@
 package dev.newsdesk.retrieve;
 
+import dev.newsdesk.ingest.SentenceSplitter;
+import dev.newsdesk.ingest.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Second stage over the head of a fused ranking: each passage is rescored by its best window of consecutive
@@ -42,10 +43,9 @@ public final class SentenceWindowReranker {
         }
     }
 
-    /** A sentence ends at . ! or ? (perhaps closing a quote) before a capital or an opening quote. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][\"”’]?)\\s+(?=[A-Z\"“‘])");
-
     private final Lexicon lexicon;
+    /** The sentences ingest packs into passages, so a window never straddles what ingest calls one sentence. */
+    private final SentenceSplitter splitter = new SentenceSplitter();
     private final Settings settings;
 
     public SentenceWindowReranker(Lexicon lexicon, Settings settings) {
@@ -80,14 +80,14 @@ public final class SentenceWindowReranker {
     /** The idf mass of question terms found in the best window of consecutive sentences plus the headline. */
     private double bestWindow(Hit h, Map<String, Double> idf) {
         List<String> title = h.title() == null ? List.of() : lexicon.terms(h.title());
-        String[] sentences = SENTENCE_END.split(h.text());
-        List<List<String>> terms = new ArrayList<>(sentences.length);
-        for (String s : sentences) terms.add(lexicon.terms(s));
+        List<List<String>> terms = new ArrayList<>();
+        for (Span s : splitter.split(h.text())) terms.add(lexicon.terms(h.text().substring(s.start(), s.end())));
+        if (terms.isEmpty()) terms.add(List.of());
         double best = 0;
-        int last = Math.max(1, sentences.length - settings.window() + 1);
+        int last = Math.max(1, terms.size() - settings.window() + 1);
         for (int a = 0; a < last; a++) {
             Set<String> have = new HashSet<>(title);
-            for (int b = a; b < Math.min(sentences.length, a + settings.window()); b++) have.addAll(terms.get(b));
+            for (int b = a; b < Math.min(terms.size(), a + settings.window()); b++) have.addAll(terms.get(b));
             double mass = 0;
             for (var e : idf.entrySet()) if (have.contains(e.getKey())) mass += e.getValue();
             best = Math.max(best, mass);
