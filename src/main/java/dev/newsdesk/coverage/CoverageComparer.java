@@ -1,19 +1,15 @@
 package dev.newsdesk.coverage;
 
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.ChatAnswerer;
 import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.CitationChecker;
 import dev.newsdesk.answer.Mentions;
 import dev.newsdesk.answer.PromptLibrary;
-import dev.newsdesk.answer.SourceBlocks;
 import dev.newsdesk.retrieve.Filters;
 import dev.newsdesk.retrieve.Hit;
 import dev.newsdesk.retrieve.Retriever;
 import dev.newsdesk.retrieve.SearchRequest;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -147,11 +143,7 @@ public final class CoverageComparer {
         List<Hit> sources = given.stream().map(c -> new Hit(c.passageId(), c.articleId(), 0, c.start(), c.end(), c.quote(),
                 c.title(), c.outlet(), c.published(), c.url(), 1.0, null)).toList();
         try {
-            PromptLibrary.Rendered prompt = writer.prompts().render(PromptLibrary.Name.COMPARE, Map.of(
-                    "topic", SourceBlocks.defuse(topic.strip()), "sources", SourceBlocks.render(sources),
-                    "today", LocalDate.now(writer.clock()).toString()));
-            ChatResponse response = writer.model().chat(ChatRequest.builder().messages(prompt.messages()).build());
-            String reply = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+            String reply = writer.reply(PromptLibrary.Name.COMPARE, topic, sources);
             if (reply == null || reply.isBlank() || reply.strip().equals(ChatAnswerer.ABSTENTION)) return null;
             CitationChecker.Result result = writer.checker().check(reply.strip(), sources);
             if (result.supported() == 0 || result.supported() * 2 < result.total() || result.text().isBlank()) return null;

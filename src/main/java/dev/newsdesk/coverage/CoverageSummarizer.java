@@ -62,6 +62,18 @@ public final class CoverageSummarizer {
             providerName = providerName == null || providerName.isBlank() ? "chat" : providerName;
             clock = clock == null ? Clock.systemDefaultZone() : clock;
         }
+
+        /**
+         * Renders {@code prompt} with the topic (defused) and the numbered sources, asks the model, and returns its
+         * text; null when the reply is missing. Provider failures propagate as LangChain4j exceptions.
+         */
+        String reply(PromptLibrary.Name prompt, String topic, List<Hit> sources) {
+            PromptLibrary.Rendered rendered = prompts.render(prompt, Map.of(
+                    "topic", SourceBlocks.defuse(topic.strip()), "sources", SourceBlocks.render(sources),
+                    "today", LocalDate.now(clock).toString()));
+            ChatResponse response = model.chat(ChatRequest.builder().messages(rendered.messages()).build());
+            return response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+        }
     }
 
     /** @param writer null for offline (verbatim) summaries */
@@ -162,11 +174,7 @@ public final class CoverageSummarizer {
         List<CoverageSentence> members = cited(g, g.central());
         List<Hit> sources = members.stream().map(CoverageSummarizer::sentenceHit).toList();
         try {
-            PromptLibrary.Rendered prompt = writer.prompts().render(PromptLibrary.Name.SUMMARY, Map.of(
-                    "topic", SourceBlocks.defuse(topic.strip()), "sources", SourceBlocks.render(sources),
-                    "today", LocalDate.now(writer.clock()).toString()));
-            ChatResponse response = writer.model().chat(ChatRequest.builder().messages(prompt.messages()).build());
-            String reply = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+            String reply = writer.reply(PromptLibrary.Name.SUMMARY, topic, sources);
             if (reply == null || reply.isBlank()) {
                 failures.add("empty");
                 return null;
