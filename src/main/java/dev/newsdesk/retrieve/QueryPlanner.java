@@ -92,7 +92,7 @@ public final class QueryPlanner {
         List<String> mentioned = base.outlets().isEmpty() ? outletsIn(question) : List.of();
         List<SubQuery> parts = new ArrayList<>();
         Filters dated = withDates(base, question);
-        if (dated != base && RELATIVE.matcher(question).find() && dated.until().equals(today)) {
+        if (dated != base && RELATIVE.matcher(withoutOutlets(question)).find() && dated.until().equals(today)) {
             // "last week", "this month": the reader asks about recent coverage, a filter.
             base = dated;
             parts.add(new SubQuery(question, base, 1.0));
@@ -251,10 +251,13 @@ public final class QueryPlanner {
         return false;
     }
 
-    /** Narrows the filters by a date the text names, unless the caller already set a range. */
+    /**
+     * Narrows the filters by a date the text names, unless the caller already set a range. Outlet names are blanked
+     * first: "Business Today" or "USA Today" names a publication, not the day.
+     */
     Filters withDates(Filters f, String text) {
         if (f.since() != null || f.until() != null) return f;
-        LocalDate[] range = dateRange(text);
+        LocalDate[] range = dateRange(withoutOutlets(text));
         return range == null ? f : new Filters(f.outlets(), range[0], range[1]);
     }
 
