@@ -26,8 +26,12 @@ import dev.newsdesk.retrieve.LuceneCatalog;
 import dev.newsdesk.retrieve.LuceneIndex;
 import dev.newsdesk.retrieve.LuceneLexicon;
 import dev.newsdesk.retrieve.Retriever;
+import dev.newsdesk.retrieve.SentenceRetriever;
 import dev.newsdesk.retrieve.SentenceWindowReranker;
 import java.io.Closeable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,6 +46,7 @@ final class App implements Closeable {
     final Path indexDir;
     final boolean indexGiven;
     private LuceneIndex index;
+    private ExecutorService searchThreads;
 
     private App(NewsdeskConfig config, Path indexDir, boolean indexGiven) {
         this.config = config;
@@ -111,7 +116,29 @@ final class App implements Closeable {
             case "hybrid" -> new HybridRetriever(bm25, new KnnRetriever(idx, queryEmbeddings(idx)), HYBRID_DENSE_WEIGHT);
             default -> throw new IllegalArgumentException("retrieval mode '" + mode + "' is unknown; choose bm25, vector, hybrid or auto");
         };
-        return new PlannedRetriever(base, planners(err), MAX_PER_ARTICLE, reranker(idx));
+        return planned(idx, base, planners(err), MAX_PER_ARTICLE, true, searchThreads());
+    }
+
+    /** Threads that run a planned question's searches side by side; made on first use, stopped by close(). */
+    private synchronized ExecutorService searchThreads() {
+        if (searchThreads == null) searchThreads = newSearchThreads();
+        return searchThreads;
+    }
+
+    /** One daemon thread per core: a question's searches are CPU-bound, more threads would only queue. */
+    static ExecutorService newSearchThreads() {
+        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                Thread.ofPlatform().daemon().name("newsdesk-search-", 0).factory());
+    }
+
+    /**
+     * Planned retrieval as every command runs it (ask, search, eval, bench): each part searched by {@code base} and,
+     * unless turned off for a comparison, by sentence; then fused, reranked and diversified.
+     */
+    static Retriever planned(LuceneIndex idx, Retriever base, PlannedRetriever.QueryPlannerFactory planners,
+                             int maxPerArticle, boolean sentences, Executor threads) {
+        return new PlannedRetriever(base, sentences ? new SentenceRetriever(idx) : null, planners, maxPerArticle,
+                reranker(idx), threads);
     }
 
     /** The second stage every planned retrieval runs (ask, search, eval, bench), with its measured defaults. */
@@ -251,6 +278,9 @@ final class App implements Closeable {
 
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            if (searchThreads != null) searchThreads.shutdownNow();
+        }
         if (index != null) index.close();
     }
 }

@@ -53,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plan", description = "Search: retrieve as ask and search do (per-outlet, per-date, per-part retrievals, fused).")
     boolean plan;
 
+    @Option(names = "--no-sentences", description = "Search with --plan: without the sentence-level list beside each part's passage list.")
+    boolean noSentences;
+
     @Option(names = "--questions", paramLabel = "PATH",
             description = "Search: take the queries from a MultiHop-RAG queries file instead of the corpus's headlines.")
     Path questions;
@@ -228,7 +231,7 @@ final class BenchCommand implements Callable<Integer> {
             titles.addAll(dev.newsdesk.eval.MultiHopQueries.load(questions).stream().map(dev.newsdesk.eval.MultiHopQuery::query).toList());
             Collections.shuffle(titles, new Random(42));
         }
-        try (LuceneIndex idx = LuceneIndex.open(dir)) {
+        try (LuceneIndex idx = LuceneIndex.open(dir); var threads = App.newSearchThreads()) {
             Retriever r = switch (mode) {
                 case "bm25" -> new Bm25Retriever(idx, snippets);
                 case "vector" -> new KnnRetriever(idx, embeddings());
@@ -236,7 +239,7 @@ final class BenchCommand implements Callable<Integer> {
                         App.HYBRID_DENSE_WEIGHT);
                 default -> throw new IllegalArgumentException("--mode " + mode + " is unknown; choose bm25, vector or hybrid");
             };
-            if (plan) r = new dev.newsdesk.retrieve.PlannedRetriever(r, App.plannerFactory(idx, java.time.LocalDate::now), App.MAX_PER_ARTICLE, App.reranker(idx));
+            if (plan) r = App.planned(idx, r, App.plannerFactory(idx, java.time.LocalDate::now), App.MAX_PER_ARTICLE, !noSentences, threads);
             int warm = Math.min(500, titles.size());
             for (int i = 0; i < warm; i++) r.search(new SearchRequest(titles.get(i), null, 10));
             long[] ns = new long[queries];

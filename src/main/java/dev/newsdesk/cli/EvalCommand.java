@@ -27,7 +27,6 @@ import dev.newsdesk.retrieve.Embeddings;
 import dev.newsdesk.retrieve.KnnRetriever;
 import dev.newsdesk.retrieve.HybridRetriever;
 import dev.newsdesk.retrieve.LuceneCatalog;
-import dev.newsdesk.retrieve.PlannedRetriever;
 import dev.newsdesk.retrieve.QueryPlanner;
 import dev.newsdesk.retrieve.Retriever;
 import java.io.PrintWriter;
@@ -78,6 +77,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-plan", description = "Retrieve with the question as one query (no per-outlet, per-date, per-part retrievals).")
     boolean noPlan;
 
+    @Option(names = "--no-sentences", description = "Planned retrieval without the sentence-level list beside each part's passage list.")
+    boolean noSentences;
+
     @Option(names = "--per-article", defaultValue = "3", description = "Most passages of one article in the top results.")
     int perArticle;
 
@@ -122,7 +124,7 @@ final class EvalCommand implements Callable<Integer> {
         err.println(r.summary().line());
         List<MultiHopQuery> all = MultiHopQueries.load(queries);
         if (limit != null) all = all.subList(0, Math.min(limit, all.size()));
-        try (LuceneIndex index = LuceneIndex.open(indexDir)) {
+        try (LuceneIndex index = LuceneIndex.open(indexDir); var threads = App.newSearchThreads()) {
             Retriever retriever = switch (mode) {
                 case "bm25" -> new Bm25Retriever(index, false);
                 case "vector" -> new KnnRetriever(index, embeddings);
@@ -133,7 +135,7 @@ final class EvalCommand implements Callable<Integer> {
             java.time.LocalDate latest = new LuceneCatalog(index).stats().latest();
             java.time.LocalDate asOf = latest == null ? java.time.LocalDate.now() : latest;
             var planners = App.plannerFactory(index, () -> asOf);
-            if (!noPlan) retriever = new PlannedRetriever(retriever, planners, perArticle, App.reranker(index));
+            if (!noPlan) retriever = App.planned(index, retriever, planners, perArticle, !noSentences, threads);
             MultiHopEval eval = new MultiHopEval(retriever);
             MetricReport report = eval.run(all, 10, Optional.ofNullable(run));
             AbstentionReport abst = null;

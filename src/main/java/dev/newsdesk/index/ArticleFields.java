@@ -2,19 +2,21 @@ package dev.newsdesk.index;
 
 /**
  * Every Lucene field name newsdesk uses, in one place (as Anserini's {@code IndexArgs}/Lucene demo do), so the
- * writer and the searcher cannot drift apart. Two kinds of documents share the index: one "article" document per
- * article (metadata, cleaned body, content hash) and one "passage" document per passage (the retrieval unit, with
- * the article metadata copied onto it so filters run inside the query).
+ * writer and the searcher cannot drift apart. Three kinds of documents share the index: one "article" document per
+ * article (metadata, cleaned body, content hash), one "passage" document per passage (the retrieval unit, with
+ * the article metadata copied onto it so filters run inside the query), and one "sentence" document per sentence
+ * of a passage (searched to find the passage whose one sentence states what a question asks; never shown).
  */
 public final class ArticleFields {
     private ArticleFields() {}
 
-    /** "article" or "passage". */
+    /** "article", "passage" or "sentence". */
     public static final String KIND = "kind";
     public static final String KIND_ARTICLE = "article";
     public static final String KIND_PASSAGE = "passage";
+    public static final String KIND_SENTENCE = "sentence";
 
-    /** Article id, on both kinds: deleting by this term removes an article and all its passages atomically. */
+    /** Article id, on every kind: deleting by this term removes an article, its passages and sentences atomically. */
     public static final String ARTICLE_ID = "article_id";
     /** Passage id "{articleId}:{ordinal}" (passage documents only). */
     public static final String PASSAGE_ID = "passage_id";
@@ -24,6 +26,11 @@ public final class ArticleFields {
 
     /** Passage text, analyzed with the English analyzer (BM25), stored for snippets and quotes. */
     public static final String TEXT = "text";
+    /**
+     * One sentence of a passage, analyzed like {@link #TEXT}, not stored (sentence documents only). A field of its
+     * own so that its statistics (document count, average length) never mix with the passages' BM25 statistics.
+     */
+    public static final String SENTENCE = "sentence";
     /** Headline, analyzed and stored. */
     public static final String TITLE = "title";
     /** Outlet as written, stored for display. */
@@ -51,7 +58,8 @@ public final class ArticleFields {
     public static final String META_EMBEDDING = "newsdesk.embedding";
     /**
      * Bumped when what is indexed for an unchanged article changes, so old indexes are rebuilt rather than mixed:
-     * 2 = passages packed across paragraph breaks (fewer, fuller passages; new passage ids and offsets).
+     * 2 = passages packed across paragraph breaks (fewer, fuller passages; new passage ids and offsets);
+     * 3 = a sentence document per sentence of each passage, in the block right before its passage.
      */
-    public static final String SCHEMA_VERSION = "2";
+    public static final String SCHEMA_VERSION = "3";
 }

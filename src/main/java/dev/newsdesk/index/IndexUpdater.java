@@ -4,6 +4,8 @@ import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunker;
 import dev.newsdesk.ingest.ContentHash;
 import dev.newsdesk.ingest.Passage;
+import dev.newsdesk.ingest.SentenceSplitter;
+import dev.newsdesk.ingest.Span;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,6 +70,8 @@ public final class IndexUpdater implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final Chunker chunker;
+    /** Cuts the sentence documents; the same rule the chunker packs passages with, so a sentence is never cut twice. */
+    private final SentenceSplitter sentences = new SentenceSplitter();
     private final PassageEmbedder embedder;
     private final boolean rebuild;
 
@@ -317,6 +321,9 @@ public final class IndexUpdater implements Closeable {
             List<Document> docs = new ArrayList<>(ps.size() + 1);
             docs.add(articleDoc(a, ps.size()));
             for (Passage p : ps) {
+                // A passage's sentences come right before it: the block join that searches them (SentenceRetriever)
+                // takes the documents between two passages as the children of the second.
+                addSentenceDocs(a, p, docs);
                 docs.add(passageDoc(a, p, vectors == null ? null : vectors.get(v++)));
             }
             if (replacing.contains(a.id())) writer.updateDocuments(new Term(ArticleFields.ARTICLE_ID, a.id()), docs);
@@ -343,6 +350,7 @@ public final class IndexUpdater implements Closeable {
         // segment of < 4,096 passages that was about a third of ingest's CPU. An empty field adds no term, so the
         // field's doc count, its total term count and every BM25 score stay exactly as they were.
         d.add(new TextField(ArticleFields.TEXT, "", Field.Store.NO));
+        d.add(new TextField(ArticleFields.SENTENCE, "", Field.Store.NO));
         d.add(new StringField(ArticleFields.ARTICLE_ID, a.id(), Field.Store.YES));
         d.add(new StoredField(ArticleFields.CONTENT_HASH, ContentHash.of(a)));
         addMetadata(d, a);
@@ -362,11 +370,33 @@ public final class IndexUpdater implements Closeable {
         d.add(new StoredField(ArticleFields.START, p.start()));
         d.add(new StoredField(ArticleFields.END, p.end()));
         d.add(new TextField(ArticleFields.TEXT, p.text(), Field.Store.YES));
+        d.add(new TextField(ArticleFields.SENTENCE, "", Field.Store.NO)); // dense norms, as in articleDoc
         addMetadata(d, a);
         if (vector != null) {
             d.add(new KnnFloatVectorField(ArticleFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         }
         return d;
+    }
+
+    /**
+     * One document per sentence of the passage, as ingest's {@link SentenceSplitter} cuts it: the sentence text and
+     * the article id (so replacing or removing the article takes its sentences along), nothing stored. Filters and
+     * citations come from the passage document the sentence belongs to, which follows it in the block.
+     */
+    private void addSentenceDocs(Article a, Passage p, List<Document> docs) {
+        String outletKey = a.outlet().toLowerCase(java.util.Locale.ROOT);
+        for (Span s : sentences.split(p.text())) {
+            Document d = new Document();
+            d.add(new StringField(ArticleFields.KIND, ArticleFields.KIND_SENTENCE, Field.Store.NO));
+            d.add(new StringField(ArticleFields.ARTICLE_ID, a.id(), Field.Store.NO));
+            d.add(new TextField(ArticleFields.SENTENCE, p.text().substring(s.start(), s.end()), Field.Store.NO));
+            // Empty passage and headline fields keep those fields' norms dense (see articleDoc); they add no term.
+            d.add(new TextField(ArticleFields.TEXT, "", Field.Store.NO));
+            d.add(new TextField(ArticleFields.TITLE, "", Field.Store.NO));
+            d.add(new KeywordField(ArticleFields.OUTLET_KEY, outletKey, Field.Store.NO));
+            if (a.published() != null) d.add(new LongField(ArticleFields.PUBLISHED, a.published().toEpochDay(), Field.Store.NO));
+            docs.add(d);
+        }
     }
 
     private static void addMetadata(Document d, Article a) {

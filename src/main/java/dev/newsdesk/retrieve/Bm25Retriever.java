@@ -67,11 +67,24 @@ public final class Bm25Retriever implements Retriever {
     }
 
     public Query query(String text, Filters filters) {
+        return new BooleanQuery.Builder()
+                .add(scoring(text, ArticleFields.TEXT, ArticleFields.TITLE), BooleanClause.Occur.MUST)
+                .add(LuceneQueries.passageFilter(filters), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    /**
+     * The scoring clauses alone: a term clause per question term on {@code textField} (plus a lighter one on
+     * {@code titleField} unless it is null) and a proximity clause per adjacent pair on {@code textField}.
+     */
+    Query scoring(String text, String textField, String titleField) {
         Set<String> terms = LuceneQueries.distinctTerms(index.analyzer(), text);
         BooleanQuery.Builder scoring = new BooleanQuery.Builder();
         for (String t : terms) {
-            scoring.add(new TermQuery(new Term(ArticleFields.TEXT, t)), BooleanClause.Occur.SHOULD);
-            scoring.add(new BoostQuery(new TermQuery(new Term(ArticleFields.TITLE, t)), settings.titleBoost()), BooleanClause.Occur.SHOULD);
+            scoring.add(new TermQuery(new Term(textField, t)), BooleanClause.Occur.SHOULD);
+            if (titleField != null) {
+                scoring.add(new BoostQuery(new TermQuery(new Term(titleField, t)), settings.titleBoost()), BooleanClause.Occur.SHOULD);
+            }
         }
         if (settings.proximityWeight() > 0) {
             // Pairs follow the question's word order (framing words dropped, as for the term clauses); a repeated
@@ -82,23 +95,25 @@ public final class Bm25Retriever implements Retriever {
                 if (!seq.get(i).equals(seq.get(i + 1))) pairs.add(List.of(seq.get(i), seq.get(i + 1)));
             }
             for (List<String> pair : pairs) {
-                Query near = new PhraseQuery(settings.proximitySlop(), ArticleFields.TEXT, pair.get(0), pair.get(1));
+                Query near = new PhraseQuery(settings.proximitySlop(), textField, pair.get(0), pair.get(1));
                 scoring.add(new BoostQuery(near, settings.proximityWeight()), BooleanClause.Occur.SHOULD);
             }
         }
-        return new BooleanQuery.Builder()
-                .add(scoring.build(), BooleanClause.Occur.MUST)
-                .add(LuceneQueries.passageFilter(filters), BooleanClause.Occur.FILTER)
-                .build();
+        return scoring.build();
+    }
+
+    /** A searcher of our own over the shared reader: cheap, and the similarity is ours alone. */
+    org.apache.lucene.search.IndexSearcher searcher(org.apache.lucene.search.IndexSearcher shared) {
+        var searcher = new org.apache.lucene.search.IndexSearcher(shared.getIndexReader());
+        searcher.setSimilarity(similarity);
+        return searcher;
     }
 
     @Override
     public List<Hit> search(SearchRequest request) {
         Query q = query(request.query(), request.filters());
         return index.withSearcher(shared -> {
-            // A searcher of our own over the shared reader: cheap, and the similarity is ours alone.
-            var searcher = new org.apache.lucene.search.IndexSearcher(shared.getIndexReader());
-            searcher.setSimilarity(similarity);
+            var searcher = searcher(shared);
             TopDocs top = searcher.search(q, request.limit());
             String[] marked = null;
             if (snippets && top.scoreDocs.length > 0) {

@@ -63,8 +63,13 @@ final class LuceneQueries {
 
     /** The filter every passage query carries: passages only, plus outlet and date restrictions. */
     static Query passageFilter(Filters filters) {
+        return filter(ArticleFields.KIND_PASSAGE, filters);
+    }
+
+    /** Documents of one kind (passage or sentence), plus outlet and date restrictions. */
+    static Query filter(String kind, Filters filters) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(new TermQuery(new Term(ArticleFields.KIND, ArticleFields.KIND_PASSAGE)), BooleanClause.Occur.FILTER);
+        b.add(new TermQuery(new Term(ArticleFields.KIND, kind)), BooleanClause.Occur.FILTER);
         if (!filters.outlets().isEmpty()) {
             List<BytesRef> keys = filters.outlets().stream().map(o -> new BytesRef(o.toLowerCase(Locale.ROOT))).toList();
             b.add(KeywordField.newSetQuery(ArticleFields.OUTLET_KEY, keys), BooleanClause.Occur.FILTER);

@@ -48,4 +48,26 @@ class FusionTest {
         assertThat(hits.getFirst().articleId()).isEqualTo("jns");
         assertThat(Map.of("n", hits.size())).containsEntry("n", 2);
     }
+
+    @Test
+    void sentenceListsVoteWithTheirWeightAndThreadsChangeNothing() throws Exception {
+        Retriever passages = r -> List.of(hit("a", 0), hit("b", 0));
+        Retriever sentences = r -> List.of(hit("b", 0), hit("c", 0));
+        var planner = new QueryPlanner(List.of(), LocalDate.of(2024, 4, 20));
+        SearchRequest q = new SearchRequest("a question with no outlets", Filters.NONE, 3);
+        List<Hit> inline = new PlannedRetriever(passages, sentences, () -> planner, 3, null, null).search(q);
+        // One part (the whole question): a 1/3, b 1/4 + 0.7/3, c 0.7/4.
+        assertThat(inline).extracting(Hit::passageId).containsExactly("b:0", "a:0", "c:0");
+        assertThat(inline.getFirst().score()).isCloseTo(0.25 + PlannedRetriever.SENTENCE_WEIGHT / 3, org.assertj.core.data.Offset.offset(1e-12));
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            assertThat(new PlannedRetriever(passages, sentences, () -> planner, 3, null, threads).search(q)).isEqualTo(inline);
+            // A failing search surfaces as itself (its message says what to do), not wrapped by the thread pool.
+            Retriever broken = r -> {
+                throw new IndexUnavailableException("Index 'x' is damaged; rebuild it");
+            };
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> new PlannedRetriever(passages, broken, () -> planner, 3, null, threads).search(q))
+                    .isInstanceOf(IndexUnavailableException.class).hasMessageContaining("rebuild it");
+        }
+    }
 }
