@@ -42,6 +42,9 @@ public final class QueryPlanner {
     private static final Pattern PHRASE_BREAK = Pattern.compile(",(?!\\s+\\d{4}\\b)\\s+|;\\s*|\\s+and\\s+(?=(?:is|has|was|also|its|their)\\b)");
     private static final Pattern DAY_DATE = Pattern.compile(
             "(?i)\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b");
+    /** "on September 28", "November 16th": a day without its year, read as the latest such day up to today. */
+    private static final Pattern DAY_NO_YEAR = Pattern.compile(
+            "(?i)\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)");
     private static final Pattern MONTH_DATE = Pattern.compile(
             "(?i)\\bin\\s+(?:early\\s+|late\\s+|mid-?)?(January|February|March|April|May|June|July|August|September|October|November|December)\\s+(\\d{4})\\b");
     private static final Pattern YEAR = Pattern.compile("(?i)\\b(?:in|during|since)\\s+((?:19|20)\\d{2})\\b(?!\\s*-)");
@@ -281,6 +284,18 @@ public final class QueryPlanner {
                 ranges.add(new LocalDate[] {d.minusDays(1), d.plusDays(1)});
             } catch (java.time.DateTimeException ignored) {
                 // not a date
+            }
+        }
+        if (ranges.isEmpty()) {
+            m = DAY_NO_YEAR.matcher(text);
+            while (m.find()) {
+                try {
+                    LocalDate d = LocalDate.of(today.getYear(), month(m.group(1)), Integer.parseInt(m.group(2)));
+                    if (d.isAfter(today)) d = d.minusYears(1);
+                    ranges.add(new LocalDate[] {d.minusDays(1), d.plusDays(1)});
+                } catch (java.time.DateTimeException ignored) {
+                    // "February 30": not a date
+                }
             }
         }
         if (ranges.isEmpty()) {

@@ -82,6 +82,11 @@ class QueryPlannerTest {
         assertThat(planner.dateRange("news from last week")).containsExactly(LocalDate.of(2024, 4, 13), LocalDate.of(2024, 4, 20));
         assertThat(planner.dateRange("between September 26, 2023 and December 15, 2023")).isNull();
         assertThat(planner.dateRange("no date here")).isNull();
+        // A day without its year is the latest such day up to today (2024-04-20 here).
+        assertThat(planner.dateRange("the article published on September 28")).containsExactly(LocalDate.of(2023, 9, 27), LocalDate.of(2023, 9, 29));
+        assertThat(planner.dateRange("what was said on April 2nd")).containsExactly(LocalDate.of(2024, 4, 1), LocalDate.of(2024, 4, 3));
+        assertThat(planner.dateRange("between September 28 and November 30")).isNull();
+        assertThat(planner.dateRange("in May 2024")).containsExactly(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 31));
         assertThat(planner.dateRange("on February 30, 2024")).isNull();
         // A filter the caller set wins over one read from the text.
         Filters explicit = new Filters(List.of(), LocalDate.of(2020, 1, 1), null);
