@@ -116,7 +116,7 @@ final class App implements Closeable {
             case "hybrid" -> new HybridRetriever(bm25, new KnnRetriever(idx, queryEmbeddings(idx)), HYBRID_DENSE_WEIGHT);
             default -> throw new IllegalArgumentException("retrieval mode '" + mode + "' is unknown; choose bm25, vector, hybrid or auto");
         };
-        return planned(idx, base, planners(err), MAX_PER_ARTICLE, true, searchThreads());
+        return planned(idx, base, planners(err), MAX_PER_ARTICLE, new SentenceRetriever(idx, snippets), searchThreads());
     }
 
     /** Threads that run a planned question's searches side by side; made on first use, stopped by close(). */
@@ -132,13 +132,12 @@ final class App implements Closeable {
     }
 
     /**
-     * Planned retrieval as every command runs it (ask, search, eval, bench): each part searched by {@code base} and,
-     * unless turned off for a comparison, by sentence; then fused, reranked and diversified.
+     * Planned retrieval as every command runs it (ask, search, eval, bench): each part searched by {@code base} and
+     * by {@code sentences} (null only to measure without them), then fused, reranked and diversified.
      */
     static Retriever planned(LuceneIndex idx, Retriever base, PlannedRetriever.QueryPlannerFactory planners,
-                             int maxPerArticle, boolean sentences, Executor threads) {
-        return new PlannedRetriever(base, sentences ? new SentenceRetriever(idx) : null, planners, maxPerArticle,
-                reranker(idx), threads);
+                             int maxPerArticle, SentenceRetriever sentences, Executor threads) {
+        return new PlannedRetriever(base, sentences, planners, maxPerArticle, reranker(idx), threads);
     }
 
     /** The second stage every planned retrieval runs (ask, search, eval, bench), with its measured defaults. */

@@ -239,7 +239,8 @@ final class BenchCommand implements Callable<Integer> {
                         App.HYBRID_DENSE_WEIGHT);
                 default -> throw new IllegalArgumentException("--mode " + mode + " is unknown; choose bm25, vector or hybrid");
             };
-            if (plan) r = App.planned(idx, r, App.plannerFactory(idx, java.time.LocalDate::now), App.MAX_PER_ARTICLE, !noSentences, threads);
+            if (plan) r = App.planned(idx, r, App.plannerFactory(idx, java.time.LocalDate::now), App.MAX_PER_ARTICLE,
+                    noSentences ? null : new dev.newsdesk.retrieve.SentenceRetriever(idx, snippets), threads);
             int warm = Math.min(500, titles.size());
             for (int i = 0; i < warm; i++) r.search(new SearchRequest(titles.get(i), null, 10));
             long[] ns = new long[queries];

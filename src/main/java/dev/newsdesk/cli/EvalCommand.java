@@ -29,6 +29,7 @@ import dev.newsdesk.retrieve.HybridRetriever;
 import dev.newsdesk.retrieve.LuceneCatalog;
 import dev.newsdesk.retrieve.QueryPlanner;
 import dev.newsdesk.retrieve.Retriever;
+import dev.newsdesk.retrieve.SentenceRetriever;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -135,7 +136,8 @@ final class EvalCommand implements Callable<Integer> {
             java.time.LocalDate latest = new LuceneCatalog(index).stats().latest();
             java.time.LocalDate asOf = latest == null ? java.time.LocalDate.now() : latest;
             var planners = App.plannerFactory(index, () -> asOf);
-            if (!noPlan) retriever = App.planned(index, retriever, planners, perArticle, !noSentences, threads);
+            if (!noPlan) retriever = App.planned(index, retriever, planners, perArticle,
+                    noSentences ? null : new SentenceRetriever(index), threads);
             MultiHopEval eval = new MultiHopEval(retriever);
             MetricReport report = eval.run(all, 10, Optional.ofNullable(run));
             AbstentionReport abst = null;

@@ -115,14 +115,7 @@ public final class Bm25Retriever implements Retriever {
         return index.withSearcher(shared -> {
             var searcher = searcher(shared);
             TopDocs top = searcher.search(q, request.limit());
-            String[] marked = null;
-            if (snippets && top.scoreDocs.length > 0) {
-                UnifiedHighlighter hl = UnifiedHighlighter.builder(searcher, index.analyzer())
-                        .withFormatter(new DefaultPassageFormatter("**", "**", " … ", false))
-                        .withMaxLength(20_000)
-                        .build();
-                marked = hl.highlight(ArticleFields.TEXT, q, top, 2);
-            }
+            String[] marked = snippets(searcher, q, top);
             StoredFields stored = searcher.storedFields();
             List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
             for (int i = 0; i < top.scoreDocs.length; i++) {
@@ -131,5 +124,15 @@ public final class Bm25Retriever implements Retriever {
             }
             return hits;
         });
+    }
+
+    /** Passage text with {@code q}'s matches marked **bold**, one per hit of {@code top}; null when snippets are off. */
+    String[] snippets(org.apache.lucene.search.IndexSearcher searcher, Query q, TopDocs top) throws java.io.IOException {
+        if (!snippets || top.scoreDocs.length == 0) return null;
+        UnifiedHighlighter hl = UnifiedHighlighter.builder(searcher, index.analyzer())
+                .withFormatter(new DefaultPassageFormatter("**", "**", " … ", false))
+                .withMaxLength(20_000)
+                .build();
+        return hl.highlight(ArticleFields.TEXT, q, top, 2);
     }
 }

@@ -47,12 +47,17 @@ public final class SentenceRetriever implements Retriever {
             new QueryBitSetProducer(new TermQuery(new Term(ArticleFields.KIND, ArticleFields.KIND_PASSAGE)));
 
     public SentenceRetriever(LuceneIndex index) {
-        this(index, Bm25Retriever.Settings.DEFAULTS);
+        this(index, false);
     }
 
-    public SentenceRetriever(LuceneIndex index, Bm25Retriever.Settings settings) {
+    /** @param snippets whether hits carry the passage with the question's words marked, as {@link Bm25Retriever}'s do */
+    public SentenceRetriever(LuceneIndex index, boolean snippets) {
+        this(index, snippets, Bm25Retriever.Settings.DEFAULTS);
+    }
+
+    public SentenceRetriever(LuceneIndex index, boolean snippets, Bm25Retriever.Settings settings) {
         this.index = index;
-        this.queries = new Bm25Retriever(index, false, settings);
+        this.queries = new Bm25Retriever(index, snippets, settings);
     }
 
     public Query query(String text, Filters filters) {
@@ -78,9 +83,15 @@ public final class SentenceRetriever implements Retriever {
                 if (passage == DocIdSetIterator.NO_MORE_DOCS) continue; // cannot happen in an index ingest wrote
                 best.putIfAbsent(leaf.docBase + passage, sd.score);
             }
+            ScoreDoc[] found = best.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue())).toArray(ScoreDoc[]::new);
+            // Marked as a passage search would mark them: the question's words in the whole passage.
+            String[] marked = queries.snippets(searcher, queries.query(request.query(), request.filters()),
+                    new TopDocs(top.totalHits, found));
             StoredFields stored = searcher.storedFields();
-            List<Hit> hits = new ArrayList<>(best.size());
-            for (var e : best.entrySet()) hits.add(LuceneQueries.toHit(stored, e.getKey(), e.getValue(), null));
+            List<Hit> hits = new ArrayList<>(found.length);
+            for (int i = 0; i < found.length; i++) {
+                hits.add(LuceneQueries.toHit(stored, found[i].doc, found[i].score, marked == null ? null : marked[i]));
+            }
             return hits;
         });
     }

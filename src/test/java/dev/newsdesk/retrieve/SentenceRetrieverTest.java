@@ -56,6 +56,9 @@ class SentenceRetrieverTest {
             assertThat(first.outlet()).isEqualTo("The Ledger");
             assertThat(first.title()).isEqualTo("Markets together");
             assertThat(first.score()).isGreaterThan(hits.get(1).score());
+            // With snippets on, the passage carries the question's words marked, as a passage search marks them.
+            assertThat(new SentenceRetriever(index, true).search(ledger).getFirst().snippet())
+                    .contains("**Regulators imposed a fine on the bank**").doesNotContain("Shares of lenders");
 
             // Unfiltered, the other outlet's one-sentence article is found too; a date filter applies to sentences.
             assertThat(new SentenceRetriever(index).search(new SearchRequest("regulators fine bank", Filters.NONE, 5)))
