@@ -143,12 +143,17 @@ class BotLoadBench {
         List<String> questions = MultiHopQueries.load(queriesFile).stream().map(MultiHopQuery::query).toList();
         List<String> quotes = quotes(MultiHopCorpus.load(corpusFile));
 
-        try (LuceneIndex index = LuceneIndex.open(indexDir); FakeDiscord discord = new FakeDiscord()) {
-            // Wired as cli.App.extractive does: planned BM25 retrieval, lexicon, splitter, evidence gate.
+        try (LuceneIndex index = LuceneIndex.open(indexDir); FakeDiscord discord = new FakeDiscord();
+             var searchThreads = java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+            // Wired as cli.App.extractive does: planned retrieval (passage and sentence lists per part, the parts'
+            // searches side by side, sentence-window rerank), lexicon, splitter, evidence gate.
             Catalog catalog = new LuceneCatalog(index);
             List<String> outlets = catalog.stats().outlets().stream().map(Catalog.OutletCount::outlet).toList();
             QueryPlanner planner = new QueryPlanner(outlets, LocalDate.now());
-            Retriever retriever = new PlannedRetriever(new Bm25Retriever(index, false), () -> planner, 2);
+            Retriever retriever = new PlannedRetriever(new Bm25Retriever(index, false),
+                    new dev.newsdesk.retrieve.SentenceRetriever(index), () -> planner, 3,
+                    new dev.newsdesk.retrieve.SentenceWindowReranker(new LuceneLexicon(index),
+                            dev.newsdesk.retrieve.SentenceWindowReranker.Settings.DEFAULTS), searchThreads);
             LuceneLexicon lexicon = new LuceneLexicon(index);
             Answerer answerer = new ExtractiveAnswerer(retriever, lexicon, new SentenceSplitter(),
                     ExtractiveAnswerer.Settings.DEFAULTS, new EvidenceGate(lexicon, planner::unknownOutletsIn));
