@@ -321,8 +321,8 @@ public final class IndexUpdater implements Closeable {
             List<Document> docs = new ArrayList<>(ps.size() + 1);
             docs.add(articleDoc(a, ps.size()));
             for (Passage p : ps) {
-                // A passage's sentences come right before it: the block join that searches them (SentenceRetriever)
-                // takes the documents between two passages as the children of the second.
+                // A passage's sentences come right before it, in the same block: SentenceRetriever maps a sentence to
+                // the next passage document, so this order is part of the schema.
                 addSentenceDocs(a, p, docs);
                 docs.add(passageDoc(a, p, vectors == null ? null : vectors.get(v++)));
             }
