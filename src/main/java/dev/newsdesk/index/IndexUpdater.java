@@ -4,7 +4,6 @@ import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.Chunker;
 import dev.newsdesk.ingest.ContentHash;
 import dev.newsdesk.ingest.Passage;
-import dev.newsdesk.ingest.SentenceSplitter;
 import dev.newsdesk.ingest.Span;
 import java.io.Closeable;
 import java.io.IOException;
@@ -70,8 +69,6 @@ public final class IndexUpdater implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final Chunker chunker;
-    /** Cuts the sentence documents; the same rule the chunker packs passages with, so a sentence is never cut twice. */
-    private final SentenceSplitter sentences = new SentenceSplitter();
     private final PassageEmbedder embedder;
     private final boolean rebuild;
 
@@ -379,13 +376,13 @@ public final class IndexUpdater implements Closeable {
     }
 
     /**
-     * One document per sentence of the passage, as ingest's {@link SentenceSplitter} cuts it: the sentence text and
+     * One document per sentence of the passage, the sentences the chunker packed it from: the sentence text and
      * the article id (so replacing or removing the article takes its sentences along), nothing stored. Filters and
      * citations come from the passage document the sentence belongs to, which follows it in the block.
      */
-    private void addSentenceDocs(Article a, Passage p, List<Document> docs) {
+    private static void addSentenceDocs(Article a, Passage p, List<Document> docs) {
         String outletKey = a.outlet().toLowerCase(java.util.Locale.ROOT);
-        for (Span s : sentences.split(p.text())) {
+        for (Span s : p.sentences()) {
             Document d = new Document();
             d.add(new StringField(ArticleFields.KIND, ArticleFields.KIND_SENTENCE, Field.Store.NO));
             d.add(new StringField(ArticleFields.ARTICLE_ID, a.id(), Field.Store.NO));

@@ -54,27 +54,28 @@ public final class SentenceChunker implements Chunker {
         }
 
         List<Passage> out = new ArrayList<>();
-        int start = -1;
-        int end = -1;
+        List<Span> packed = new ArrayList<>();
         int tokens = 0;
         for (Span s : pieces) {
             int t = TokenCounter.count(body, s.start(), s.end());
-            boolean fits = tokens + t <= maxTokens;
-            if (start >= 0 && !fits) {
-                out.add(passage(article.id(), out.size(), body, start, end));
-                start = -1;
+            if (!packed.isEmpty() && tokens + t > maxTokens) {
+                out.add(passage(article.id(), out.size(), body, packed));
+                packed.clear();
                 tokens = 0;
             }
-            if (start < 0) start = s.start();
-            end = s.end();
+            packed.add(s);
             tokens += t;
         }
-        if (start >= 0) out.add(passage(article.id(), out.size(), body, start, end));
+        if (!packed.isEmpty()) out.add(passage(article.id(), out.size(), body, packed));
         return out;
     }
 
-    private static Passage passage(String articleId, int ordinal, String body, int start, int end) {
-        return new Passage(null, articleId, ordinal, start, end, body.substring(start, end));
+    /** A passage from consecutive sentences (body offsets), which it keeps as offsets into its own text. */
+    private static Passage passage(String articleId, int ordinal, String body, List<Span> packed) {
+        int start = packed.getFirst().start();
+        int end = packed.getLast().end();
+        List<Span> sentences = packed.stream().map(s -> new Span(s.start() - start, s.end() - start)).toList();
+        return new Passage(null, articleId, ordinal, start, end, body.substring(start, end), sentences);
     }
 
     /** Cuts one over-long sentence into pieces of at most maxTokens, preferring to cut where whitespace is. */

@@ -12,9 +12,10 @@ import java.util.function.Supplier;
 
 /**
  * Runs a {@link QueryPlanner.Plan} against any backend retriever, and optionally a sentence-level one, and fuses the
- * lists: weighted reciprocal rank fusion (Cormack et al.) with a small k, an optional second stage ({@link SentenceWindowReranker}) over the head of the
- * fused list, then per-article diversification. Weighted rather than LangChain4j's unweighted
- * {@code ReciprocalRankFuser} because a part restricted to one outlet or date is a hint, not an equal vote.
+ * lists: weighted reciprocal rank fusion (Cormack et al.) with a small k, an optional second stage
+ * ({@link SentenceWindowReranker}) over the head of the fused list, then per-article diversification. Weighted
+ * rather than LangChain4j's unweighted {@code ReciprocalRankFuser} because a part restricted to one outlet or date
+ * is a hint, not an equal vote.
  * Backend-independent: works on {@link Hit}s only.
  */
 public final class PlannedRetriever implements Retriever {

@@ -55,6 +55,17 @@ class SentenceChunkerTest {
     }
 
     @Test
+    void aPassageKeepsTheSentencesItWasPackedFrom() {
+        String body = "One two three four five six. Seven eight nine ten eleven twelve.\n\nAlpha beta gamma. Delta epsilon.";
+        List<Passage> passages = new SentenceChunker(16).chunk(article(body));
+        assertThat(passages).hasSize(2);
+        assertThat(passages.get(0).sentences()).extracting(s -> s.of(passages.get(0).text()))
+                .containsExactly("One two three four five six.", "Seven eight nine ten eleven twelve.");
+        assertThat(passages.get(1).sentences()).extracting(s -> s.of(passages.get(1).text()))
+                .containsExactly("Alpha beta gamma.", "Delta epsilon.");
+    }
+
+    @Test
     void packsSentencesAcrossParagraphBreaksUpToTheLimit() {
         String para1 = "One two three four five six. Seven eight nine ten eleven twelve.";   // 14 tokens
         String para2 = "Alpha beta gamma. Delta epsilon.";                                  // 7 tokens
