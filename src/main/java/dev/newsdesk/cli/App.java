@@ -11,26 +11,18 @@ import dev.newsdesk.answer.ChatAnswerSettings;
 import dev.newsdesk.answer.ChatAnswerer;
 import dev.newsdesk.answer.ChatModelSettings;
 import dev.newsdesk.answer.PromptLibrary;
-import dev.newsdesk.retrieve.Bm25Retriever;
 import dev.newsdesk.retrieve.Embeddings;
-import dev.newsdesk.retrieve.HybridRetriever;
-import dev.newsdesk.retrieve.KnnRetriever;
 import dev.newsdesk.retrieve.PlannedRetriever;
-import dev.newsdesk.retrieve.QueryPlanner;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import dev.newsdesk.retrieve.Catalog;
 import dev.newsdesk.retrieve.Lexicon;
-import dev.newsdesk.retrieve.LuceneCatalog;
 import dev.newsdesk.retrieve.LuceneIndex;
-import dev.newsdesk.retrieve.LuceneLexicon;
 import dev.newsdesk.retrieve.Retriever;
-import dev.newsdesk.retrieve.SentenceRetriever;
-import dev.newsdesk.retrieve.SentenceWindowReranker;
+import dev.newsdesk.retrieve.Retrieval;
+import dev.newsdesk.retrieve.SearchBackend;
+import dev.newsdesk.retrieve.EmbeddedBackend;
+import java.time.LocalDate;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,7 +37,8 @@ final class App implements Closeable {
     final NewsdeskConfig config;
     final Path indexDir;
     final boolean indexGiven;
-    private LuceneIndex index;
+    private SearchBackend backend;
+    private Retrieval retrieval;
     private ExecutorService searchThreads;
 
     private App(NewsdeskConfig config, Path indexDir, boolean indexGiven) {
@@ -70,19 +63,19 @@ final class App implements Closeable {
     }
 
     /**
-     * Opens the index; when the default index does not exist yet, first ingests the default corpus so that a
-     * newcomer's first {@code ask} just works.
+     * Opens the search backend; when the default index does not exist yet, first ingests the default corpus so that
+     * a newcomer's first {@code ask} just works.
      */
-    LuceneIndex index(PrintWriter err) {
-        if (index == null) {
+    synchronized SearchBackend backend(PrintWriter err) {
+        if (backend == null) {
             if (!indexGiven && !indexExists(indexDir)) {
                 err.println("No index yet at " + indexDir + "; indexing " + config.corpusDirs() + " first...");
                 int status = new IngestRun(this, config.corpusDirs(), false, false, err).call();
                 if (status == Main.EXIT_ERROR) throw new IllegalStateException("could not build the index; see the messages above");
             }
-            index = LuceneIndex.open(indexDir);
+            backend = new EmbeddedBackend(LuceneIndex.open(indexDir));
         }
-        return index;
+        return backend;
     }
 
     static boolean indexExists(Path dir) {
@@ -93,10 +86,13 @@ final class App implements Closeable {
         }
     }
 
-    /**
-     * The retriever every command uses: the question planned into per-outlet, per-date and per-part retrievals
-     * over BM25, fused and diversified (measured in docs/benchmarks.md).
-     */
+    /** Retrieval as every command runs it (ask, search, the bot; eval and bench build the same from their backend). */
+    synchronized Retrieval retrieval(PrintWriter err) {
+        if (retrieval == null) retrieval = new Retrieval(backend(err), () -> asOf, searchThreads());
+        return retrieval;
+    }
+
+    /** The retriever every command uses, in the configured {@code retrieval.mode}. */
     Retriever retriever(PrintWriter err, boolean snippets) {
         return retriever(err, snippets, config.get("retrieval.mode", "auto"));
     }
@@ -105,63 +101,15 @@ final class App implements Closeable {
      * @param mode bm25, vector, hybrid, or auto (hybrid when the index has vectors, else bm25)
      */
     Retriever retriever(PrintWriter err, boolean snippets, String mode) {
-        LuceneIndex idx = index(err);
-        String m = mode == null ? "auto" : mode.strip().toLowerCase(java.util.Locale.ROOT);
-        boolean hasVectors = !idx.embeddingModel().equals("none");
-        if (m.equals("auto")) m = hasVectors ? "hybrid" : "bm25";
-        Retriever bm25 = new Bm25Retriever(idx, snippets);
-        Retriever base = switch (m) {
-            case "bm25" -> bm25;
-            case "vector" -> new KnnRetriever(idx, queryEmbeddings(idx));
-            case "hybrid" -> new HybridRetriever(bm25, new KnnRetriever(idx, queryEmbeddings(idx)), HYBRID_DENSE_WEIGHT);
-            default -> throw new IllegalArgumentException("retrieval mode '" + mode + "' is unknown; choose bm25, vector, hybrid or auto");
-        };
-        return planned(idx, base, planners(err), MAX_PER_ARTICLE, new SentenceRetriever(idx, snippets), searchThreads());
+        Retrieval.Mode m = Retrieval.Mode.parse(mode);
+        return retrieval(err).retriever(new Retrieval.Options(m, snippets, true, true, Retrieval.MAX_PER_ARTICLE,
+                Retrieval.HYBRID_DENSE_WEIGHT));
     }
 
     /** Threads that run a planned question's searches side by side; made on first use, stopped by close(). */
     private synchronized ExecutorService searchThreads() {
-        if (searchThreads == null) searchThreads = newSearchThreads();
+        if (searchThreads == null) searchThreads = Retrieval.newSearchThreads();
         return searchThreads;
-    }
-
-    /** One daemon thread per core: a question's searches are CPU-bound, more threads would only queue. */
-    static ExecutorService newSearchThreads() {
-        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-                Thread.ofPlatform().daemon().name("newsdesk-search-", 0).factory());
-    }
-
-    /**
-     * Planned retrieval as every command runs it (ask, search, eval, bench): each part searched by {@code base} and
-     * by {@code sentences} (null only to measure without them), then fused, reranked and diversified.
-     */
-    static Retriever planned(LuceneIndex idx, Retriever base, PlannedRetriever.QueryPlannerFactory planners,
-                             int maxPerArticle, SentenceRetriever sentences, Executor threads) {
-        return new PlannedRetriever(base, sentences, planners, maxPerArticle, reranker(idx), threads);
-    }
-
-    /** The second stage every planned retrieval runs (ask, search, eval, bench), with its measured defaults. */
-    static SentenceWindowReranker reranker(LuceneIndex index) {
-        return new SentenceWindowReranker(new LuceneLexicon(index), SentenceWindowReranker.Settings.DEFAULTS);
-    }
-
-    /** Most passages of one article in a top 10: 3 measured best on MultiHop-RAG dev (docs/benchmarks.md). */
-    static final int MAX_PER_ARTICLE = 3;
-
-    /** Weight of the dense list in hybrid fusion, measured on MultiHop-RAG dev (docs/benchmarks.md). */
-    static final double HYBRID_DENSE_WEIGHT = 0.5;
-
-    private Embeddings queryEmbeddings;
-
-    /** The model the index's vectors came from, loaded once for query embedding. */
-    synchronized Embeddings queryEmbeddings(LuceneIndex idx) {
-        String built = idx.embeddingModel();
-        if (built.equals("none")) {
-            throw new IllegalArgumentException("index '" + idx.path() + "' has no passage vectors; set embedding.model in "
-                    + NewsdeskConfig.FILE + " and re-run ingest, or use --mode bm25");
-        }
-        if (queryEmbeddings == null) queryEmbeddings = Embeddings.load(built.substring(0, built.indexOf('/')));
-        return queryEmbeddings;
     }
 
     /** The passage embedder ingest uses: embedding.model from config/, none = BM25 only. */
@@ -169,45 +117,29 @@ final class App implements Closeable {
         return noVectors ? null : Embeddings.load(config.embeddingModel());
     }
 
-    private PlannedRetriever.QueryPlannerFactory planners;
-
-    synchronized PlannedRetriever.QueryPlannerFactory planners(PrintWriter err) {
-        if (planners == null) planners = plannerFactory(index(err), () -> asOf);
-        return planners;
-    }
-
-    /** A planner that knows the outlets of the index, rebuilt when the index changes (after /reindex). */
-    static PlannedRetriever.QueryPlannerFactory plannerFactory(LuceneIndex idx, java.util.function.Supplier<LocalDate> asOf) {
-        var catalog = new LuceneCatalog(idx);
-        record Cached(long version, QueryPlanner planner) {}
-        var cache = new java.util.concurrent.atomic.AtomicReference<Cached>();
-        return () -> {
-            long version = idx.withSearcher(s -> ((org.apache.lucene.index.DirectoryReader) s.getIndexReader()).getVersion());
-            Cached c = cache.get();
-            if (c != null && c.version() == version) return c.planner();
-            List<String> outlets = catalog.stats().outlets().stream().map(Catalog.OutletCount::outlet).toList();
-            QueryPlanner planner = new QueryPlanner(outlets, asOf.get());
-            cache.set(new Cached(version, planner));
-            return planner;
-        };
+    PlannedRetriever.QueryPlannerFactory planners(PrintWriter err) {
+        return retrieval(err).planners();
     }
 
     /** The date relative dates in questions ("last week") count from; today unless --as-of says otherwise. */
     LocalDate asOf = LocalDate.now();
 
     Lexicon lexicon(PrintWriter err) {
-        return new LuceneLexicon(index(err));
+        return backend(err).lexicon();
     }
 
     Catalog catalog(PrintWriter err) {
-        return new LuceneCatalog(index(err));
+        return backend(err).catalog();
     }
 
     Answerer extractive(PrintWriter err) {
-        var planners = planners(err);
-        return new ExtractiveAnswerer(retriever(err, false), lexicon(err), new SentenceSplitter(),
-                ExtractiveAnswerer.Settings.DEFAULTS,
-                new EvidenceGate(lexicon(err), q -> planners.current().unknownOutletsIn(q)));
+        return extractive(retriever(err, false), lexicon(err), planners(err));
+    }
+
+    /** The extractive answerer as ask runs it and eval measures it: its evidence gate knows the indexed outlets. */
+    static Answerer extractive(Retriever retriever, Lexicon lexicon, PlannedRetriever.QueryPlannerFactory planners) {
+        return new ExtractiveAnswerer(retriever, lexicon, new SentenceSplitter(), ExtractiveAnswerer.Settings.DEFAULTS,
+                new EvidenceGate(lexicon, q -> planners.current().unknownOutletsIn(q)));
     }
 
     /**
@@ -280,6 +212,6 @@ final class App implements Closeable {
         synchronized (this) {
             if (searchThreads != null) searchThreads.shutdownNow();
         }
-        if (index != null) index.close();
+        if (backend != null) backend.close();
     }
 }

@@ -7,10 +7,9 @@ import dev.newsdesk.ingest.ArticleSink;
 import dev.newsdesk.ingest.CorpusReader;
 import dev.newsdesk.ingest.IngestLimits;
 import dev.newsdesk.ingest.SentenceChunker;
-import dev.newsdesk.retrieve.Bm25Retriever;
+import dev.newsdesk.retrieve.EmbeddedBackend;
 import dev.newsdesk.retrieve.Embeddings;
-import dev.newsdesk.retrieve.HybridRetriever;
-import dev.newsdesk.retrieve.KnnRetriever;
+import dev.newsdesk.retrieve.Retrieval;
 import dev.newsdesk.retrieve.LuceneIndex;
 import dev.newsdesk.retrieve.Retriever;
 import dev.newsdesk.retrieve.SearchRequest;
@@ -231,16 +230,10 @@ final class BenchCommand implements Callable<Integer> {
             titles.addAll(dev.newsdesk.eval.MultiHopQueries.load(questions).stream().map(dev.newsdesk.eval.MultiHopQuery::query).toList());
             Collections.shuffle(titles, new Random(42));
         }
-        try (LuceneIndex idx = LuceneIndex.open(dir); var threads = App.newSearchThreads()) {
-            Retriever r = switch (mode) {
-                case "bm25" -> new Bm25Retriever(idx, snippets);
-                case "vector" -> new KnnRetriever(idx, embeddings());
-                case "hybrid" -> new HybridRetriever(new Bm25Retriever(idx, snippets), new KnnRetriever(idx, embeddings()),
-                        App.HYBRID_DENSE_WEIGHT);
-                default -> throw new IllegalArgumentException("--mode " + mode + " is unknown; choose bm25, vector or hybrid");
-            };
-            if (plan) r = App.planned(idx, r, App.plannerFactory(idx, java.time.LocalDate::now), App.MAX_PER_ARTICLE,
-                    noSentences ? null : new dev.newsdesk.retrieve.SentenceRetriever(idx, snippets), threads);
+        try (EmbeddedBackend backend = new EmbeddedBackend(LuceneIndex.open(dir), embeddings());
+             var threads = Retrieval.newSearchThreads()) {
+            Retriever r = new Retrieval(backend, java.time.LocalDate::now, threads).retriever(new Retrieval.Options(
+                    Retrieval.Mode.parse(mode), snippets, plan, !noSentences, Retrieval.MAX_PER_ARTICLE, Retrieval.HYBRID_DENSE_WEIGHT));
             int warm = Math.min(500, titles.size());
             for (int i = 0; i < warm; i++) r.search(new SearchRequest(titles.get(i), null, 10));
             long[] ns = new long[queries];

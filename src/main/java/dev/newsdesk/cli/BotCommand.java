@@ -35,13 +35,13 @@ final class BotCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         try (App app = App.create(common)) {
             DiscordSettings settings = DiscordSettings.fromEnvironment(System.getenv(), app.config.properties());
-            LuceneIndex index = app.index(err);
+            var backend = app.backend(err);
             Features features = app.coverageFeatures(err, chat);
             Reindexer reindexer = () -> {
                 var result = new dev.newsdesk.index.CorpusIngest(new dev.newsdesk.ingest.SentenceChunker(), () -> app.ingestEmbeddings(false),
                         dev.newsdesk.ingest.IngestLimits.DEFAULTS).run(app.config.corpusDirs(), app.indexDir, true,
                         dev.newsdesk.index.IngestListener.NONE);
-                index.refresh();
+                backend.refresh();
                 return result.summary().line() + (result.failures().isEmpty() ? ""
                         : " (skipped: " + result.failures().getFirst().path().getFileName() + ": " + result.failures().getFirst().reason()
                         + (result.failures().size() > 1 ? ", and " + (result.failures().size() - 1) + " more" : "") + ")");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsdesk.answer.ChatModelSettings;
 import dev.newsdesk.answer.ChatModels;
 import dev.newsdesk.answer.ChatPassageQa;
-import dev.newsdesk.answer.ExtractiveAnswerer;
 import dev.newsdesk.answer.PassageQa;
 import dev.newsdesk.answer.PromptLibrary;
 import dev.newsdesk.eval.AnswerReport;
@@ -19,17 +18,12 @@ import dev.newsdesk.index.CorpusIngest;
 import dev.newsdesk.index.IngestListener;
 import dev.newsdesk.ingest.IngestLimits;
 import dev.newsdesk.ingest.SentenceChunker;
-import dev.newsdesk.ingest.SentenceSplitter;
-import dev.newsdesk.retrieve.Bm25Retriever;
 import dev.newsdesk.retrieve.LuceneIndex;
-import dev.newsdesk.retrieve.LuceneLexicon;
 import dev.newsdesk.retrieve.Embeddings;
-import dev.newsdesk.retrieve.KnnRetriever;
-import dev.newsdesk.retrieve.HybridRetriever;
-import dev.newsdesk.retrieve.LuceneCatalog;
-import dev.newsdesk.retrieve.QueryPlanner;
+import dev.newsdesk.retrieve.Catalog;
 import dev.newsdesk.retrieve.Retriever;
-import dev.newsdesk.retrieve.SentenceRetriever;
+import dev.newsdesk.retrieve.Retrieval;
+import dev.newsdesk.retrieve.EmbeddedBackend;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,7 +111,8 @@ final class EvalCommand implements Callable<Integer> {
         PassageQa qa = chatSettings == null ? null
                 : new ChatPassageQa(ChatModels.build(chatSettings, System.getenv()), PromptLibrary.load(app.config.promptsDir()));
         Path indexDir = common.index != null ? common.index : app.config.home().resolve("data/eval/multihop");
-        Embeddings embeddings = mode.equals("bm25") ? null : Embeddings.load(embeddingModel);
+        Retrieval.Mode retrievalMode = Retrieval.Mode.parse(mode);
+        Embeddings embeddings = retrievalMode == Retrieval.Mode.BM25 ? null : Embeddings.load(embeddingModel);
         if (common.index == null && embeddings != null) indexDir = indexDir.resolveSibling("multihop-" + embeddings.modelId());
         var ingest = new CorpusIngest(new SentenceChunker(), () -> embeddings, IngestLimits.DEFAULTS);
         IngestListener progress = System.console() != null ? new IngestRun.ProgressBar(err) : IngestListener.NONE;
@@ -125,28 +120,19 @@ final class EvalCommand implements Callable<Integer> {
         err.println(r.summary().line());
         List<MultiHopQuery> all = MultiHopQueries.load(queries);
         if (limit != null) all = all.subList(0, Math.min(limit, all.size()));
-        try (LuceneIndex index = LuceneIndex.open(indexDir); var threads = App.newSearchThreads()) {
-            Retriever retriever = switch (mode) {
-                case "bm25" -> new Bm25Retriever(index, false);
-                case "vector" -> new KnnRetriever(index, embeddings);
-                case "hybrid" -> new HybridRetriever(new Bm25Retriever(index, false), new KnnRetriever(index, embeddings), denseWeight);
-                default -> throw new IllegalArgumentException("--mode " + mode + " is unknown; choose bm25, vector or hybrid");
-            };
+        try (EmbeddedBackend backend = new EmbeddedBackend(LuceneIndex.open(indexDir), embeddings);
+             var threads = Retrieval.newSearchThreads()) {
             // "Today" for a benchmark is when its questions were written: the corpus's latest article, not the clock.
-            java.time.LocalDate latest = new LuceneCatalog(index).stats().latest();
+            java.time.LocalDate latest = backend.catalog().stats().latest();
             java.time.LocalDate asOf = latest == null ? java.time.LocalDate.now() : latest;
-            var planners = App.plannerFactory(index, () -> asOf);
-            if (!noPlan) retriever = App.planned(index, retriever, planners, perArticle,
-                    noSentences ? null : new SentenceRetriever(index), threads);
+            Retrieval retrieval = new Retrieval(backend, () -> asOf, threads);
+            Retriever retriever = retrieval.retriever(
+                    new Retrieval.Options(retrievalMode, false, !noPlan, !noSentences, perArticle, denseWeight));
             MultiHopEval eval = new MultiHopEval(retriever);
             MetricReport report = eval.run(all, 10, Optional.ofNullable(run));
             AbstentionReport abst = null;
             if (!noAbstention) {
-                var lexicon = new LuceneLexicon(index);
-                var answerer = new ExtractiveAnswerer(retriever, lexicon, new SentenceSplitter(),
-                        ExtractiveAnswerer.Settings.DEFAULTS,
-                        new dev.newsdesk.answer.EvidenceGate(lexicon, q -> planners.current().unknownOutletsIn(q)));
-                abst = eval.abstention(answerer, all);
+                abst = eval.abstention(App.extractive(retriever, backend.lexicon(), retrieval.planners()), all);
             }
             AnswerReport answers = null;
             if (qa != null) {
@@ -157,7 +143,7 @@ final class EvalCommand implements Callable<Integer> {
                     if ((i + 1) % 50 == 0) err.println("  answered " + (i + 1) + " of " + total);
                 });
             }
-            var coverage = RetrievalMetrics.factCoverage(all, allPassageTexts(index, eval));
+            var coverage = RetrievalMetrics.factCoverage(all, allPassageTexts(backend.catalog(), eval));
             err.printf(Locale.ROOT, "evidence facts wholly inside some passage (the ceiling for any retriever): %d of %d (%.1f%%)%n",
                     coverage.covered(), coverage.facts(), 100 * coverage.share());
             if (json) {
@@ -183,19 +169,12 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static List<String> allPassageTexts(LuceneIndex index, MultiHopEval eval) {
-        var catalog = new LuceneCatalog(index);
-        return index.withSearcher(s -> {
-            List<String> out = new java.util.ArrayList<>();
-            var q = new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(
-                    dev.newsdesk.index.ArticleFields.KIND, dev.newsdesk.index.ArticleFields.KIND_ARTICLE));
-            var stored = s.storedFields();
-            for (var sd : s.search(q, Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
-                String id = stored.document(sd.doc).get(dev.newsdesk.index.ArticleFields.ARTICLE_ID);
-                for (var h : catalog.passagesOf(id)) out.add(eval.scoredText(h));
-            }
-            return out;
-        });
+    private static List<String> allPassageTexts(Catalog catalog, MultiHopEval eval) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String id : catalog.articleIds()) {
+            for (var h : catalog.passagesOf(id)) out.add(eval.scoredText(h));
+        }
+        return out;
     }
 
     static String table(MetricReport r) {

@@ -137,6 +137,11 @@ final class CommandContext {
             }
 
             @Override
+            public List<String> articleIds() {
+                return catalog.articleIds();
+            }
+
+            @Override
             public Stats stats() {
                 Instant now = clock.get();
                 Catalog.Stats s = cachedStats;

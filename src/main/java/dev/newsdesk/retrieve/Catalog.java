@@ -14,6 +14,9 @@ public interface Catalog {
     /** Passages of one article in order. */
     List<Hit> passagesOf(String articleId);
 
+    /** The ids of every indexed article (for whole-corpus passes such as eval's evidence ceiling), in index order. */
+    List<String> articleIds();
+
     Stats stats();
 
     record OutletCount(String outlet, int articles) {}

@@ -1,9 +1,6 @@
 package dev.newsdesk.retrieve;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Lexical and dense retrieval fused by weighted reciprocal rank. Weighted because measurement says so: on
@@ -31,22 +28,7 @@ public final class HybridRetriever implements Retriever {
     public List<Hit> search(SearchRequest request) {
         int depth = Math.max(request.limit(), 50);
         SearchRequest deep = new SearchRequest(request.query(), request.filters(), depth);
-        Map<String, Double> fused = new LinkedHashMap<>();
-        Map<String, Hit> byId = new HashMap<>();
-        add(lexical.search(deep), 1.0, fused, byId);
-        add(dense.search(deep), denseWeight, fused, byId);
-        return fused.entrySet().stream()
-                .sorted((a, b) -> !a.getValue().equals(b.getValue()) ? Double.compare(b.getValue(), a.getValue()) : a.getKey().compareTo(b.getKey()))
-                .limit(request.limit())
-                .map(e -> byId.get(e.getKey()).withScore(e.getValue()))
-                .toList();
-    }
-
-    private static void add(List<Hit> hits, double weight, Map<String, Double> fused, Map<String, Hit> byId) {
-        for (int r = 0; r < hits.size(); r++) {
-            Hit h = hits.get(r);
-            fused.merge(h.passageId(), weight / (RRF_K + r + 1), Double::sum);
-            byId.putIfAbsent(h.passageId(), h);
-        }
+        List<Hit> fused = RankFusion.fuse(List.of(lexical.search(deep), dense.search(deep)), List.of(1.0, denseWeight), RRF_K);
+        return fused.size() <= request.limit() ? fused : List.copyOf(fused.subList(0, request.limit()));
     }
 }

@@ -84,6 +84,20 @@ public final class LuceneCatalog implements Catalog {
     }
 
     @Override
+    public List<String> articleIds() {
+        return index.withSearcher(s -> {
+            TermQuery articles = new TermQuery(new Term(ArticleFields.KIND, ArticleFields.KIND_ARTICLE));
+            StoredFields stored = s.storedFields();
+            var fields = java.util.Set.of(ArticleFields.ARTICLE_ID);
+            List<String> ids = new ArrayList<>();
+            for (ScoreDoc sd : s.search(articles, Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
+                ids.add(stored.document(sd.doc, fields).get(ArticleFields.ARTICLE_ID));
+            }
+            return ids;
+        });
+    }
+
+    @Override
     public Stats stats() {
         return index.withSearcher(this::computeStats);
     }

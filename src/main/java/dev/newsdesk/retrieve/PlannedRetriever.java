@@ -1,10 +1,7 @@
 package dev.newsdesk.retrieve;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -83,8 +80,6 @@ public final class PlannedRetriever implements Retriever {
         QueryPlanner planner = factory.current();
         QueryPlanner.Plan plan = planner.plan(request.query(), request.filters());
         int depth = Math.max(request.limit() * 2, 30);
-        Map<String, Double> fused = new LinkedHashMap<>();
-        Map<String, Hit> byId = new HashMap<>();
         List<Supplier<List<Hit>>> searches = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (QueryPlanner.SubQuery part : plan.parts()) {
@@ -96,12 +91,8 @@ public final class PlannedRetriever implements Retriever {
                 weights.add(part.weight() * SENTENCE_WEIGHT);
             }
         }
-        List<List<Hit>> lists = run(searches);
         // Fused in plan order whatever order the searches finished in, so the ranking is deterministic.
-        for (int i = 0; i < lists.size(); i++) fuse(lists.get(i), weights.get(i), fused, byId);
-        List<Hit> ranked = new ArrayList<>(fused.size());
-        for (var e : fused.entrySet()) ranked.add(byId.get(e.getKey()).withScore(e.getValue()));
-        ranked.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : a.passageId().compareTo(b.passageId()));
+        List<Hit> ranked = RankFusion.fuse(run(searches), weights, RRF_K);
         // Outlet names are filters of the plan's parts; in the rescoring text they would only reward passages that
         // happen to name the outlet.
         if (reranker != null) ranked = reranker.rerank(planner.withoutOutlets(request.query()), ranked);
@@ -118,14 +109,6 @@ public final class PlannedRetriever implements Retriever {
             if (e.getCause() instanceof RuntimeException re) throw re;
             if (e.getCause() instanceof Error err) throw err;
             throw e;
-        }
-    }
-
-    private static void fuse(List<Hit> hits, double weight, Map<String, Double> fused, Map<String, Hit> byId) {
-        for (int r = 0; r < hits.size(); r++) {
-            Hit h = hits.get(r);
-            fused.merge(h.passageId(), weight / (RRF_K + r + 1), Double::sum);
-            byId.putIfAbsent(h.passageId(), h);
         }
     }
 }

@@ -61,6 +61,11 @@ final class TestCorpus {
         }
 
         @Override
+        public List<String> articleIds() {
+            return List.copyOf(ARTICLES.keySet());
+        }
+
+        @Override
         public Stats stats() {
             return new Stats(2, 2, List.of(new OutletCount("Reuters", 1), new OutletCount("The Daily <@&42>", 1),
                     new OutletCount("Associated Press", 0)), LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 6), 1234);

@@ -33,6 +33,17 @@ class FusionTest {
     }
 
     @Test
+    void rankFusionSumsWeightedReciprocalRanksAndBreaksTiesById() {
+        // k=2: a 1/3 + 1/4, b 1/4 + 1/3 (a tie, broken by id), c 0.5/3 from the lighter list only
+        List<Hit> fused = RankFusion.fuse(List.of(List.of(hit("a", 0), hit("b", 0)), List.of(hit("b", 0), hit("a", 0)),
+                List.of(hit("c", 0))), List.of(1.0, 1.0, 0.5), 2);
+        assertThat(fused).extracting(Hit::passageId).containsExactly("a:0", "b:0", "c:0");
+        assertThat(fused.getLast().score()).isCloseTo(0.5 / 3, org.assertj.core.data.Offset.offset(1e-12));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RankFusion.fuse(List.of(List.of()), List.of(), 2))
+                .hasMessageContaining("one weight per list");
+    }
+
+    @Test
     void plannedRetrieverRunsEveryPartWithItsFilters() {
         var seen = new java.util.ArrayList<Filters>();
         Retriever base = r -> {
