@@ -20,5 +20,17 @@ public record Answer(String question, String text, boolean abstained, List<Citat
 
     /** @param supportedBy the citation numbers whose passage supports the sentence */
     public record SentenceCheck(String sentence, List<Integer> cited, boolean checked, boolean supported,
-                                double support, List<Integer> supportedBy) {}
+                                double support, List<Integer> supportedBy) {
+        /**
+         * The same check with citation numbers mapped into another numbering (a summary's or comparison's, when the
+         * checker numbered only the sources one model call saw); numbers without a mapping are dropped.
+         */
+        public SentenceCheck renumbered(java.util.Map<Integer, Integer> numbers) {
+            return new SentenceCheck(sentence, map(cited, numbers), checked, supported, support, map(supportedBy, numbers));
+        }
+
+        private static List<Integer> map(List<Integer> list, java.util.Map<Integer, Integer> numbers) {
+            return list.stream().filter(numbers::containsKey).map(numbers::get).toList();
+        }
+    }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
  * cannot misquote by construction, so its only failure mode is picking the wrong sentences or answering when it
  * should not; both are measured on MultiHop-RAG (docs/benchmarks.md).
  *
- * <p>Scoring: a sentence's worth is the share of the question's idf-weighted terms it contains, blended with the
+ * <p>Scoring ({@link CandidateFinder}, {@link SentenceSelector}): a sentence's worth is the share of the question's idf-weighted terms it contains, blended with the
  * share its whole passage contains (context that makes the sentence relevant). Selection is greedy with
  * diminishing returns, in the manner of maximal marginal relevance: a sentence earns most for question terms not yet
  * covered, and loses weight when its article (or outlet) already supplied one, so answers draw on several
@@ -51,20 +51,34 @@ public final class ExtractiveAnswerer implements Answerer {
         public static final Settings DEFAULTS = new Settings(20, 4, 0.0, 0.12, 0.35);
     }
 
+    private final List<AnswerRefiner> refiners;
+    private final CandidateFinder finder;
+    private final SentenceSelector selector;
+
     /** @param gate decides up front whether the coverage can answer at all, or null for coverage thresholds only */
     public ExtractiveAnswerer(Retriever retriever, Lexicon lexicon, SentenceSplitter splitter, Settings settings,
                               EvidenceGate gate) {
+        this(retriever, lexicon, splitter, settings, gate, List.of());
+    }
+
+    /** @param refiners stages that see the chosen sentences and may add to the answer, in order */
+    public ExtractiveAnswerer(Retriever retriever, Lexicon lexicon, SentenceSplitter splitter, Settings settings,
+                              EvidenceGate gate, List<AnswerRefiner> refiners) {
         this.retriever = retriever;
         this.lexicon = lexicon;
         this.splitter = splitter;
         this.settings = settings;
         this.gate = gate;
+        this.refiners = List.copyOf(refiners);
+        this.finder = new CandidateFinder(lexicon, splitter);
+        this.selector = new SentenceSelector(settings);
     }
 
-    /** @param rank the passage's place in the retrieval (which already weighed outlets, dates and parts) */
-    private record Candidate(Hit hit, int rank, int start, int end, String text, Set<String> terms, double coverage,
-                             double passageCoverage) {}
-
+    /**
+     * Stages: retrieve, then {@link EvidenceGate} (can the coverage answer at all?), {@link QuestionTerms},
+     * {@link CandidateFinder} (answer-like sentences, scored), the coverage thresholds, {@link SentenceSelector},
+     * the cited answer composed, and each {@link AnswerRefiner}.
+     */
     @Override
     public Answer answer(Question question) {
         List<Hit> hits = retriever.search(new SearchRequest(question.text(), question.filters(), settings.candidates()));
@@ -72,134 +86,22 @@ public final class ExtractiveAnswerer implements Answerer {
             var reason = gate.reasonToAbstain(question.text());
             if (reason.isPresent()) return abstain(question, hits, reason.get());
         }
-        Map<String, Double> weights = questionWeights(question.text());
-        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (hits.isEmpty() || total == 0) return abstain(question, hits, null);
-
-        List<Candidate> candidates = new ArrayList<>();
-        double bestPassage = 0;
-        for (int rank = 0; rank < hits.size(); rank++) {
-            Hit hit = hits.get(rank);
-            Set<String> passageTerms = new HashSet<>(lexicon.terms(hit.text()));
-            double pc = coverage(weights, passageTerms) / total;
-            bestPassage = Math.max(bestPassage, pc);
-            for (Span span : splitter.split(hit.text())) {
-                String s = hit.text().substring(span.start(), span.end());
-                if (!answerLike(s)) continue;
-                Set<String> terms = new HashSet<>(lexicon.terms(s));
-                double c = coverage(weights, terms) / total;
-                if (c == 0) continue;
-                candidates.add(new Candidate(hit, rank, hit.start() + span.start(), hit.start() + span.end(), s, terms, c, pc));
-            }
-        }
-        double bestSentence = candidates.stream().mapToDouble(Candidate::coverage).max().orElse(0);
-        if (bestPassage < settings.minPassageCoverage() || bestSentence < settings.minSentenceCoverage()) {
+        QuestionTerms terms = QuestionTerms.of(question.text(), lexicon);
+        if (hits.isEmpty() || terms.total() == 0) return abstain(question, hits, null);
+        CandidateFinder.Found found = finder.find(terms, hits);
+        if (found.bestPassage() < settings.minPassageCoverage() || found.bestSentence() < settings.minSentenceCoverage()) {
             return abstain(question, hits, null);
         }
-        List<Candidate> chosen = select(candidates, weights, total);
-        return compose(question, chosen);
+        List<SentenceCandidate> chosen = selector.select(found.candidates(), terms);
+        Answer answer = compose(question, chosen);
+        for (AnswerRefiner r : refiners) answer = r.refine(question, hits, chosen, answer);
+        return answer;
     }
 
-    /**
-     * Question terms weighted by idf; repeated terms count once. Years, months and weekdays are left out: they say
-     * when ("in February 2024"), which retrieval turns into a date filter, and articles rarely repeat their own date.
-     */
-    private Map<String, Double> questionWeights(String text) {
-        Map<String, Double> w = new LinkedHashMap<>();
-        StringBuilder what = new StringBuilder();
-        for (String word : text.split("\\s+")) {
-            String bare = word.replaceAll("[^\\p{L}\\p{N}]", "");
-            if (!dev.newsdesk.retrieve.QueryPlanner.isCalendarWord(bare) && !bare.matches("(19|20)\\d{2}")) what.append(word).append(' ');
-        }
-        for (String t : new LinkedHashSet<>(lexicon.queryTerms(what.toString()))) w.put(t, lexicon.idf(t));
-        return w;
-    }
-
-    private static double coverage(Map<String, Double> weights, Set<String> terms) {
-        double sum = 0;
-        for (var e : weights.entrySet()) if (terms.contains(e.getKey())) sum += e.getValue();
-        return sum;
-    }
-
-    /** Skips fragments that make poor answers: questions, very short lines, captions without a verb-like length. */
-    private static boolean answerLike(String s) {
-        if (s.endsWith("?")) return false;
-        int words = s.split("\\s+").length;
-        return words >= 6 && words <= 90;
-    }
-
-    /** How far down the retrieval order a passage sits is worth less the further it is, gently. */
-    private static final double RANK_DAMPING = 60;
-
-    /**
-     * A passage's standing from its rank in the retrieval order, (D+1)/(D+1+rank): 1 for the first, ~0.86 for the
-     * tenth. From the rank rather than the score, because scores are a retriever's own scale (a fusion constant
-     * changes how fast they fall) while the order is what every retriever promises.
-     */
-    private static Map<String, Double> rankStanding(List<Candidate> candidates) {
-        List<Hit> hits = candidates.stream().map(Candidate::hit).distinct()
-                .sorted((a, b) -> Double.compare(b.score(), a.score())).toList();
-        Map<String, Double> out = new HashMap<>();
-        for (Hit h : hits) out.putIfAbsent(h.passageId(), (RANK_DAMPING + 1) / (RANK_DAMPING + 1 + out.size()));
-        return out;
-    }
-
-    private List<Candidate> select(List<Candidate> candidates, Map<String, Double> weights, double total) {
-        Map<String, Double> standing = rankStanding(candidates);
-        List<Candidate> chosen = new ArrayList<>();
-        Set<String> covered = new HashSet<>();
-        Map<String, Integer> perArticle = new HashMap<>();
-        Map<String, Integer> perOutlet = new HashMap<>();
-        Set<String> usedSpans = new HashSet<>();
-        double first = -1;
-        while (chosen.size() < settings.maxSentences()) {
-            Candidate best = null;
-            double bestScore = 0;
-            for (Candidate c : candidates) {
-                if (usedSpans.contains(c.hit().articleId() + "@" + c.start())) continue;
-                double fresh = 0;
-                for (var e : weights.entrySet()) {
-                    if (c.terms().contains(e.getKey()) && !covered.contains(e.getKey())) fresh += e.getValue();
-                }
-                double score = 0.45 * c.coverage() + 0.35 * (fresh / total) + 0.2 * c.passageCoverage();
-                // Retrieval carries what word overlap cannot see (the period or outlet asked about): weigh by the
-                // passage's standing in the retrieval order.
-                score *= 0.5 + 0.5 * standing.getOrDefault(c.hit().passageId(), 0.0);
-                score *= Math.pow(0.6, perArticle.getOrDefault(c.hit().articleId(), 0));
-                score *= Math.pow(0.85, perOutlet.getOrDefault(c.hit().outlet(), 0));
-                if (redundant(c, chosen)) score = 0;
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = c;
-                }
-            }
-            if (best == null) break;
-            if (first < 0) first = bestScore;
-            else if (bestScore < settings.relativeCutoff() * first) break;
-            chosen.add(best);
-            usedSpans.add(best.hit().articleId() + "@" + best.start());
-            covered.addAll(best.terms());
-            perArticle.merge(best.hit().articleId(), 1, Integer::sum);
-            perOutlet.merge(best.hit().outlet(), 1, Integer::sum);
-        }
-        return chosen;
-    }
-
-    /** Near-identical sentences (the same wire copy in two outlets) add nothing the first did not. */
-    private static boolean redundant(Candidate c, List<Candidate> chosen) {
-        for (Candidate o : chosen) {
-            Set<String> inter = new HashSet<>(c.terms());
-            inter.retainAll(o.terms());
-            int union = c.terms().size() + o.terms().size() - inter.size();
-            if (union > 0 && (double) inter.size() / union > 0.7) return true;
-        }
-        return false;
-    }
-
-    private Answer compose(Question question, List<Candidate> chosen) {
+    private Answer compose(Question question, List<SentenceCandidate> chosen) {
         List<Citation> citations = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        for (Candidate c : chosen) {
+        for (SentenceCandidate c : chosen) {
             int n = citations.size() + 1;
             Hit h = c.hit();
             citations.add(new Citation(n, h.articleId(), h.passageId(), h.outlet(), h.title(), h.published(), h.url(),

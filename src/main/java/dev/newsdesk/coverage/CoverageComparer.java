@@ -1,7 +1,8 @@
 package dev.newsdesk.coverage;
 
 import dev.newsdesk.answer.Answer;
-import dev.newsdesk.answer.ChatAnswerer;
+import dev.newsdesk.answer.ModelFailure;
+import dev.newsdesk.answer.ReplyClassifier;
 import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.CitationChecker;
 import dev.newsdesk.answer.Mentions;
@@ -23,8 +24,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Compares how outlets covered a topic: per outlet, its best sentences on the topic; what the other compared
@@ -42,14 +41,12 @@ public final class CoverageComparer {
     public static final int DEFAULT_OUTLETS = 4;
     static final int REPORTED_PER_OUTLET = 3;
     static final int MISSING_PER_OUTLET = 3;
-    private static final Pattern QUOTE = Pattern.compile("[“\"]([^”\"]{8,400})[”\"]");
 
     /** Most of the comparison's citations given to a chat model for its overview. */
     static final int OVERVIEW_SOURCES = 12;
     /** Shown before the model's checked overview. */
     public static final String OVERVIEW_PREFIX = "In brief: ";
 
-    private static final Logger log = LoggerFactory.getLogger(CoverageComparer.class);
     private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
 
     private final Retriever retriever;
@@ -112,7 +109,7 @@ public final class CoverageComparer {
         CitationList citations = new CitationList();
         List<Comparison.OutletSection> sections = new ArrayList<>();
         for (String outlet : compared) sections.add(section(outlet, onTopic, citations));
-        List<Comparison.Disagreement> disagreements = disagreements(groups, citations);
+        List<Comparison.Disagreement> disagreements = Disagreements.find(groups, citations);
         String text = render(topic, sections, disagreements);
         List<String> silent = sections.stream().filter(x -> x.reported().isEmpty()).map(Comparison.OutletSection::outlet).toList();
         String note = silent.isEmpty() ? null : "No coverage from " + String.join(", ", silent) + " matches this topic.";
@@ -144,7 +141,7 @@ public final class CoverageComparer {
                 c.title(), c.outlet(), c.published(), c.url(), 1.0, null)).toList();
         try {
             String reply = writer.reply(PromptLibrary.Name.COMPARE, topic, sources);
-            if (reply == null || reply.isBlank() || reply.strip().equals(ChatAnswerer.ABSTENTION)) return null;
+            if (ReplyClassifier.DEFAULT.classify(reply, null) == ReplyClassifier.Verdict.ABSTENTION) return null;
             CitationChecker.Result result = writer.checker().check(reply.strip(), sources);
             if (result.supported() == 0 || result.supported() * 2 < result.total() || result.text().isBlank()) return null;
             // the checker numbers its citations 1..m in order of use; map them back to the comparison's numbers
@@ -159,19 +156,13 @@ public final class CoverageComparer {
             while (m.find()) m.appendReplacement(mapped, "[" + global.get(Integer.parseInt(m.group(1))) + "]");
             m.appendTail(mapped);
             for (Answer.SentenceCheck check : result.sentences()) {
-                checks.add(new Answer.SentenceCheck(check.sentence(), map(check.cited(), global), check.checked(),
-                        check.supported(), check.support(), map(check.supportedBy(), global)));
+                checks.add(check.renumbered(global));
             }
             return mapped.toString();
-        } catch (RuntimeException e) {
-            log.warn("chat model {} failed to write a comparison overview ({}); showing the quoted comparison",
-                    writer.providerName(), e.getClass().getSimpleName());
+        } catch (ModelFailure e) {
+            writer.caller().logFailure(e, "showing the quoted comparison");
             return null;
         }
-    }
-
-    private static List<Integer> map(List<Integer> numbers, Map<Integer, Integer> global) {
-        return numbers.stream().filter(global::containsKey).map(global::get).toList();
     }
 
     private Comparison.OutletSection section(String outlet, List<SentenceGroup> groups, CitationList citations) {
@@ -213,129 +204,9 @@ public final class CoverageComparer {
         return new Comparison.OutletSection(outlet, articles.size(), reported, missing);
     }
 
-    /** Number and quotation disagreements between outlets within each group, each reported once. */
-    static List<Comparison.Disagreement> disagreements(List<SentenceGroup> groups, CitationList citations) {
-        List<Comparison.Disagreement> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (SentenceGroup g : groups) {
-            if (g.outlets().size() < 2) continue;
-            List<CoverageSentence> members = g.byDate();
-            for (int i = 0; i < members.size(); i++) {
-                for (int j = i + 1; j < members.size(); j++) {
-                    CoverageSentence a = members.get(i);
-                    CoverageSentence b = members.get(j);
-                    if (a.outlet().equals(b.outlet())) continue;
-                    numbers(a, b, citations, seen, out);
-                    quotes(a, b, citations, seen, out);
-                    attributions(a, b, citations, seen, out);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void numbers(CoverageSentence a, CoverageSentence b, CitationList citations, Set<String> seen,
-                                List<Comparison.Disagreement> out) {
-        List<NumberClaims.Claim> ca = NumberClaims.of(a.text());
-        List<NumberClaims.Claim> cb = NumberClaims.of(b.text());
-        for (NumberClaims.Claim x : ca) {
-            for (NumberClaims.Claim y : cb) {
-                if (!x.unit().equals(y.unit()) || x.value().equals(y.value())) continue;
-                // the same value stated elsewhere in the other sentence is no disagreement
-                if (cb.stream().anyMatch(z -> z.unit().equals(x.unit()) && z.value().equals(x.value()))) continue;
-                if (ca.stream().anyMatch(z -> z.unit().equals(y.unit()) && z.value().equals(y.value()))) continue;
-                String key = "n|" + x.unit() + "|" + a.outlet() + "|" + b.outlet() + "|" + x.value() + "|" + y.value();
-                if (!seen.add(key)) continue;
-                out.add(new Comparison.Disagreement("number", x.unit(), List.of(
-                        new Comparison.Claim(a.outlet(), x.phrase(), citations.cite(a)),
-                        new Comparison.Claim(b.outlet(), y.phrase(), citations.cite(b)))));
-            }
-        }
-    }
-
-    private static void quotes(CoverageSentence a, CoverageSentence b, CitationList citations, Set<String> seen,
-                               List<Comparison.Disagreement> out) {
-        for (String qa : quotations(a.text())) {
-            for (String qb : quotations(b.text())) {
-                Set<String> wa = words(qa);
-                Set<String> wb = words(qb);
-                if (wa.equals(wb)) continue;
-                Set<String> inter = new HashSet<>(wa);
-                inter.retainAll(wb);
-                double jaccard = (double) inter.size() / (wa.size() + wb.size() - inter.size());
-                if (jaccard < 0.5) continue;
-                String key = "q|" + a.outlet() + "|" + b.outlet() + "|" + wa + "|" + wb;
-                if (!seen.add(key)) continue;
-                out.add(new Comparison.Disagreement("quote", qa, List.of(
-                        new Comparison.Claim(a.outlet(), "\u201c" + qa + "\u201d", citations.cite(a)),
-                        new Comparison.Claim(b.outlet(), "\u201c" + qb + "\u201d", citations.cite(b)))));
-            }
-        }
-    }
-
-    /** Shortest shared quotation, in words, for two sentences to be reporting the same words. */
-    static final int MIN_SHARED_QUOTE_WORDS = 4;
-    private static final String NAME = "[A-Z][\\p{L}'\u2019.-]+";
-    private static final Pattern SPEAKER_BEFORE_VERB = Pattern.compile("(" + NAME + "(?:\\s+" + NAME + ")*)\\s+(?:said|says|told|added|stated|wrote)\\b");
-    private static final Pattern SPEAKER_AFTER_VERB = Pattern.compile("\\b(?:said|says|told|added|stated|wrote|according to)\\s+(" + NAME + "(?:\\s+" + NAME + ")*)");
-    private static final Set<String> NOT_SPEAKERS = Set.of("he", "she", "they", "it", "we", "i", "you", "this", "that",
-            "the", "a", "an", "officials", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
-
-    /**
-     * The same words quoted by two outlets but put in different mouths: both sentences share a quotation (the same
-     * words, at least {@value #MIN_SHARED_QUOTE_WORDS} of them) and name a speaker outside it whose surnames differ.
-     * The speaker is the run of capitalised words next to a speech verb ("Yoav Gallant said", "said Benjamin
-     * Netanyahu", "according to ..."); pronouns and sentences without a named speaker are never compared.
-     */
-    private static void attributions(CoverageSentence a, CoverageSentence b, CitationList citations, Set<String> seen,
-                                     List<Comparison.Disagreement> out) {
-        for (String qa : quotations(a.text())) {
-            for (String qb : quotations(b.text())) {
-                Set<String> wa = words(qa);
-                if (wa.size() < MIN_SHARED_QUOTE_WORDS || !wa.equals(words(qb))) continue;
-                String sa = speaker(a.text());
-                String sb = speaker(b.text());
-                if (sa == null || sb == null) continue;
-                if (surname(sa).equalsIgnoreCase(surname(sb))) continue;
-                String key = "a|" + a.outlet() + "|" + b.outlet() + "|" + wa;
-                if (!seen.add(key)) continue;
-                out.add(new Comparison.Disagreement("attribution", qa.replaceAll("[,;:]+$", ""), List.of(
-                        new Comparison.Claim(a.outlet(), sa, citations.cite(a)),
-                        new Comparison.Claim(b.outlet(), sb, citations.cite(b)))));
-            }
-        }
-    }
-
-    /** The named speaker of a sentence, outside its quotations, or null when it names none. */
+    /** Who a sentence attributes its words to, or null (see {@link Disagreements#speaker}). */
     static String speaker(String sentence) {
-        String outside = QUOTE.matcher(sentence).replaceAll(" \u2026 ");
-        for (Pattern p : List.of(SPEAKER_BEFORE_VERB, SPEAKER_AFTER_VERB)) {
-            Matcher m = p.matcher(outside);
-            while (m.find()) {
-                List<String> run = new ArrayList<>(List.of(m.group(1).strip().split("\\s+")));
-                run.removeIf(w -> NOT_SPEAKERS.contains(w.toLowerCase(Locale.ROOT).replaceAll("[.,]", "")));
-                if (!run.isEmpty()) return String.join(" ", run).replaceAll("[.,]+$", "");
-            }
-        }
-        return null;
-    }
-
-    private static String surname(String speaker) {
-        String[] parts = speaker.split("\\s+");
-        return parts[parts.length - 1].replaceAll("[\u2019']s$", "");
-    }
-
-    private static List<String> quotations(String s) {
-        List<String> out = new ArrayList<>();
-        Matcher m = QUOTE.matcher(s);
-        while (m.find()) if (m.group(1).strip().split("\\s+").length >= 3) out.add(m.group(1).strip());
-        return out;
-    }
-
-    private static Set<String> words(String s) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) if (!w.isEmpty()) out.add(w);
-        return out;
+        return Disagreements.speaker(sentence);
     }
 
     private static String render(String topic, List<Comparison.OutletSection> sections,

@@ -1,8 +1,9 @@
 package dev.newsdesk.coverage;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.newsdesk.answer.ModelCaller;
+import dev.newsdesk.answer.ModelFailure;
+import dev.newsdesk.answer.ReplyClassifier;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.Citation;
 import dev.newsdesk.answer.CitationChecker;
@@ -24,8 +25,6 @@ import java.util.Set;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The key points of the coverage of a topic, each cited to every article that reports it.
@@ -46,7 +45,6 @@ public final class CoverageSummarizer {
     /** Most citations shown for one point; the first ones cover every outlet that reports it. */
     static final int MAX_CITATIONS_PER_POINT = 6;
 
-    private static final Logger log = LoggerFactory.getLogger(CoverageSummarizer.class);
     private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
 
     private final Retriever retriever;
@@ -63,16 +61,22 @@ public final class CoverageSummarizer {
             clock = clock == null ? Clock.systemDefaultZone() : clock;
         }
 
+        /** Asks through the one model caller written answers use: rate limits retried, failures sorted. */
+        ModelCaller caller() {
+            return new ModelCaller(model, providerName, ModelCaller.Retries.DEFAULTS);
+        }
+
         /**
          * Renders {@code prompt} with the topic (defused) and the numbered sources, asks the model, and returns its
-         * text; null when the reply is missing. Provider failures propagate as LangChain4j exceptions.
+         * usable reply (an answer or the abstention sentence).
+         *
+         * @throws ModelFailure when the provider fails or the reply is empty or a refusal
          */
-        String reply(PromptLibrary.Name prompt, String topic, List<Hit> sources) {
+        String reply(PromptLibrary.Name prompt, String topic, List<Hit> sources) throws ModelFailure {
             PromptLibrary.Rendered rendered = prompts.render(prompt, Map.of(
                     "topic", SourceBlocks.defuse(topic.strip()), "sources", SourceBlocks.render(sources),
                     "today", LocalDate.now(clock).toString()));
-            ChatResponse response = model.chat(ChatRequest.builder().messages(rendered.messages()).build());
-            return response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+            return caller().reply(rendered, ReplyClassifier.DEFAULT);
         }
     }
 
@@ -175,10 +179,6 @@ public final class CoverageSummarizer {
         List<Hit> sources = members.stream().map(CoverageSummarizer::sentenceHit).toList();
         try {
             String reply = writer.reply(PromptLibrary.Name.SUMMARY, topic, sources);
-            if (reply == null || reply.isBlank()) {
-                failures.add("empty");
-                return null;
-            }
             CitationChecker.Result result = writer.checker().check(reply.strip(), sources);
             if (result.supported() == 0 || result.supported() < result.total() || result.text().isBlank()) {
                 failures.add("unsupported");
@@ -194,20 +194,14 @@ public final class CoverageSummarizer {
             String clean = MARKER.matcher(result.text()).replaceAll("").replaceAll("\\s+([.,;:!?])", "$1")
                     .replaceAll("\\s{2,}", " ").strip();
             for (Answer.SentenceCheck check : result.sentences()) {
-                checks.add(new Answer.SentenceCheck(check.sentence(), map(check.cited(), global), check.checked(),
-                        check.supported(), check.support(), map(check.supportedBy(), global)));
+                checks.add(check.renumbered(global));
             }
             return new Summary.Point(clean, true, List.copyOf(g.outlets()), g.articles().size(), g.earliest(), numbers);
-        } catch (RuntimeException e) {
-            log.warn("chat model {} failed to write a summary point ({}); showing the quoted sentence",
-                    writer.providerName(), e.getClass().getSimpleName());
+        } catch (ModelFailure e) {
+            writer.caller().logFailure(e, "showing the quoted sentence for a summary point");
             failures.add("failed");
             return null;
         }
-    }
-
-    private static List<Integer> map(List<Integer> numbers, Map<Integer, Integer> global) {
-        return numbers.stream().filter(global::containsKey).map(global::get).toList();
     }
 
     /** A one-sentence source: its text is the sentence and its offsets the sentence's, so a citation quotes it exactly. */
