@@ -8,25 +8,11 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * One corpus file as a {@link CorpusFormat} sees it: its content, already decompressed when the file is gzipped,
- * and the limits that apply to it. Record formats stream it ({@link #open}); document formats read it whole
- * ({@link #readAll}).
+ * One corpus file as a {@link CorpusFormat} sees it: its content, already decompressed when the file is gzipped
+ * ({@code gz}), and the limits that apply to it. Record formats stream it ({@link #open}); document formats read it
+ * whole ({@link #readAll}).
  */
-final class CorpusFile {
-    private final Path path;
-    private final boolean gz;
-    private final IngestLimits limits;
-
-    CorpusFile(Path path, boolean gz, IngestLimits limits) {
-        this.path = path;
-        this.gz = gz;
-        this.limits = limits;
-    }
-
-    IngestLimits limits() {
-        return limits;
-    }
-
+record CorpusFile(Path path, boolean gz, IngestLimits limits) {
     /** A buffered stream of the (decompressed) content; supports mark and reset. The caller closes it. */
     InputStream open() throws IOException {
         InputStream raw = Files.newInputStream(path);

@@ -1,6 +1,5 @@
 package dev.newsdesk.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
 /**
@@ -12,11 +11,10 @@ final class CorpusFormats {
     }
 
     static List<CorpusFormat> standard(Cleaner cleaner) {
-        ObjectMapper mapper = new ObjectMapper(); // thread-safe once configured; shared by the two JSON formats
         return List.of(
                 new TextFormat(cleaner),
-                new JsonFormat(mapper),
-                new JsonLinesFormat(mapper),
+                new JsonFormat(),
+                new JsonLinesFormat(),
                 new HtmlFormat());
     }
 }

@@ -174,7 +174,7 @@ public final class CorpusReader {
 
     /** ".md, .txt, .json, .jsonl or .html": every format's extensions, in registration order. */
     private String supportedExtensions() {
-        List<String> all = formats.stream().map(CorpusFormat::extensions).toList();
+        List<String> all = formats.stream().map(f -> f.extensions().shown()).toList();
         if (all.size() == 1) return all.getFirst();
         return String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.getLast();
     }

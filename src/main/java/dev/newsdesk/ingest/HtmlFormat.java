@@ -27,16 +27,11 @@ final class HtmlFormat implements DocumentFormat {
             "blockquote", "pre", "section", "article", "main", "table", "tr", "figure", "figcaption", "dl", "dt",
             "dd", "address", "hr", "br", "header", "footer", "center");
 
-    private static final Set<String> EXTENSIONS = Set.of("html", "htm");
+    private static final Extensions EXTENSIONS = Extensions.of(".html", "html", "htm");
 
     @Override
-    public boolean accepts(String name) {
-        return EXTENSIONS.contains(CorpusFormat.extension(name));
-    }
-
-    @Override
-    public String extensions() {
-        return ".html";
+    public Extensions extensions() {
+        return EXTENSIONS;
     }
 
     /** @param bytes the page; its charset comes from the BOM or a meta tag, else UTF-8 */

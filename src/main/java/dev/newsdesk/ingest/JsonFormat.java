@@ -14,20 +14,13 @@ import java.io.InputStream;
  * 200 MB file needs memory for one record only. Fields are mapped by {@link JsonFields}.
  */
 final class JsonFormat implements CorpusFormat {
-    private final ObjectMapper mapper;
+    private static final Extensions EXTENSIONS = Extensions.of(".json", "json");
 
-    JsonFormat(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
+    private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
-    public boolean accepts(String name) {
-        return CorpusFormat.extension(name).equals("json");
-    }
-
-    @Override
-    public String extensions() {
-        return ".json";
+    public Extensions extensions() {
+        return EXTENSIONS;
     }
 
     @Override

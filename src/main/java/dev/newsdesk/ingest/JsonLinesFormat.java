@@ -8,31 +8,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 /**
  * {@code .jsonl} and {@code .ndjson}: one object per line, streamed line by line; a bad line is reported and the
  * next one read. Fields are mapped by {@link JsonFields}.
  */
 final class JsonLinesFormat implements CorpusFormat {
-    private static final Set<String> EXTENSIONS = Set.of("jsonl", "ndjson");
+    private static final Extensions EXTENSIONS = Extensions.of(".jsonl", "jsonl", "ndjson");
     /** A file with this many bad lines is almost certainly not JSON Lines; stop rather than report each line. */
     private static final int MAX_BAD_LINES = 100;
 
-    private final ObjectMapper mapper;
-
-    JsonLinesFormat(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
+    private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
-    public boolean accepts(String name) {
-        return EXTENSIONS.contains(CorpusFormat.extension(name));
-    }
-
-    @Override
-    public String extensions() {
-        return ".jsonl";
+    public Extensions extensions() {
+        return EXTENSIONS;
     }
 
     @Override

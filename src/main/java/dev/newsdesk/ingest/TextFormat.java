@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
 final class TextFormat implements DocumentFormat {
     private static final Pattern LEADING_DATE_TOKEN = Pattern.compile("\\A\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})\\b");
     private static final int DATELINE_SCAN = 6;
-    private static final Set<String> EXTENSIONS = Set.of("md", "markdown", "txt");
+    private static final Extensions EXTENSIONS = Extensions.of(".md, .txt", "md", "markdown", "txt");
 
     private final Cleaner cleaner;
 
@@ -26,13 +25,8 @@ final class TextFormat implements DocumentFormat {
     }
 
     @Override
-    public boolean accepts(String name) {
-        return EXTENSIONS.contains(CorpusFormat.extension(name));
-    }
-
-    @Override
-    public String extensions() {
-        return ".md, .txt";
+    public Extensions extensions() {
+        return EXTENSIONS;
     }
 
     @Override

@@ -24,13 +24,8 @@ class CorpusFormatTest {
         private static final Pattern DOC = Pattern.compile("<DOC>(.*?)</DOC>", Pattern.DOTALL);
 
         @Override
-        public boolean accepts(String name) {
-            return CorpusFormat.extension(name).equals("trec");
-        }
-
-        @Override
-        public String extensions() {
-            return ".trec";
+        public Extensions extensions() {
+            return Extensions.of(".trec", "trec");
         }
 
         @Override
