@@ -39,6 +39,16 @@ public final class CorpusIngest {
      *              one of the roots (so ingesting a second folder never prunes the first)
      */
     public Result run(List<Path> roots, Path indexDir, boolean prune, IngestListener listener) throws IOException {
+        return run(roots, model -> LuceneIngestSink.open(indexDir, model), prune, listener);
+    }
+
+    /**
+     * The same run into any index: {@code target} is opened once the corpus is read and the embedding model known.
+     *
+     * @param prune as for {@link #run(List, Path, boolean, IngestListener)}
+     */
+    public Result run(List<Path> roots, IngestSink.Opener target, boolean prune, IngestListener listener)
+            throws IOException {
         for (Path root : roots) {
             if (!Files.exists(root)) {
                 throw new IOException("corpus path '" + root + "' does not exist; pass a file or folder of articles");
@@ -59,14 +69,15 @@ public final class CorpusIngest {
             }
         });
         List<Article> folded = new NearDuplicates().fold(articles);
-        try (IndexUpdater updater = IndexUpdater.open(indexDir, chunker, embedder.get())) {
+        PassageEmbedder e = embedder.get();
+        try (IndexUpdater updater = new IndexUpdater(target.open(IndexUpdater.embeddingModel(e)), chunker, e)) {
             IngestSummary s = updater.update(folded, old -> prune && gone(old, absRoots), failures.size(),
                     articles.size() - folded.size(), listener);
             return new Result(s, failures);
         }
     }
 
-    private static boolean gone(IndexUpdater.IndexedArticle old, List<Path> roots) {
+    private static boolean gone(IndexedArticle old, List<Path> roots) {
         String src = old.source() == null ? "" : old.source();
         int hash = src.lastIndexOf('#');
         Path file = Path.of(hash >= 0 ? src.substring(0, hash) : src).toAbsolutePath().normalize();

@@ -2,6 +2,8 @@ package dev.newsdesk.ingest;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -9,7 +11,9 @@ import java.util.Locale;
 
 /**
  * Turns a {@link RawRecord} into an {@link Article}: cleans the body, fills in id, title, outlet and date by the
- * documented fallbacks, and rejects records that end up without text. Immutable and thread-safe.
+ * documented fallbacks, and rejects records that end up without text. What the record says comes first; the
+ * {@link DocumentContext}'s hints (a fetched page's URL, outlet and fetch date) only fill what it leaves empty, and
+ * a file's context has none. Immutable and thread-safe.
  */
 final class ArticleAssembler {
     private static final int FALLBACK_TITLE_WORDS = 16;
@@ -25,11 +29,11 @@ final class ArticleAssembler {
     }
 
     /**
-     * @param stem file name without extensions, the id of one-article files
-     * @param idKey path of the file relative to its root (e.g. "2024/a.jsonl"), hashed into record ids
-     * @param index 0-based record index within the file, or -1 for a one-article file
+     * @param context where the record came from: its source, the id of a one-article input, the key hashed into
+     *                record ids, and the hints used when the record has no URL, outlet or date of its own
+     * @param index 0-based record index within the input, or -1 for a one-article input
      */
-    Article assemble(RawRecord raw, String source, String stem, String idKey, int index) throws BadInputException {
+    Article assemble(RawRecord raw, DocumentContext context, int index) throws BadInputException {
         String where = index < 0 ? "" : "record #" + index + ": ";
         String rawBody = raw.body();
         if (rawBody == null || rawBody.isBlank()) {
@@ -50,15 +54,21 @@ final class ArticleAssembler {
                     + (index < 0 ? "file" : "record") + " or check the boilerplate rules");
         }
         if (title == null) title = firstSentence(body);
-        if (title == null) title = stem;
+        if (title == null) title = context.name();
 
         String id = blankToNull(raw.id());
-        if (id == null) id = index < 0 ? stem : stableHash(idKey + "#" + index);
+        if (id == null) id = index < 0 ? context.name() : stableHash(context.idKey() + "#" + index);
         String url = blankToNull(raw.url());
+        if (url == null) url = context.url();
         String outlet = blankToNull(raw.outlet());
+        if (outlet == null) outlet = blankToNull(context.outletHint());
         if (outlet == null) outlet = hostOf(url);
         var published = Dates.parse(raw.published());
         if (published == null) published = raw.textDate();
+        if (published == null && context.fetched() != null) {
+            published = LocalDate.ofInstant(context.fetched(), ZoneOffset.UTC);
+        }
+        String source = context.source();
         return new Article(id.strip(), title, outlet, published, url, blankToNull(raw.author()),
                 blankToNull(raw.category()), body, index < 0 ? source : source + "#" + index, List.of());
     }

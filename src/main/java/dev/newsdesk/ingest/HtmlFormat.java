@@ -15,9 +15,10 @@ import java.util.Set;
 /**
  * HTML pages: the main text of {@code <article>} (the longest one) or {@code <main>}, else {@code <body>}, without
  * navigation, headers, footers, asides, scripts, styles and forms. Metadata from Open Graph and article meta
- * tags, which most news sites emit for link previews. Stateless.
+ * tags, which most news sites emit for link previews. Files ({@code .html}, {@code .htm}) and fetched pages (through
+ * {@link DocumentReader}) take this same path. Stateless.
  */
-final class HtmlFormat {
+final class HtmlFormat implements DocumentFormat {
     private static final String CHROME = "script, style, noscript, template, nav, header, footer, aside, form, "
             + "button, iframe, svg, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
             + "[hidden], [aria-hidden=true]";
@@ -26,11 +27,17 @@ final class HtmlFormat {
             "blockquote", "pre", "section", "article", "main", "table", "tr", "figure", "figcaption", "dl", "dt",
             "dd", "address", "hr", "br", "header", "footer", "center");
 
-    private HtmlFormat() {
+    private static final Extensions EXTENSIONS = Extensions.of(".html", "html", "htm");
+
+    @Override
+    public Extensions extensions() {
+        return EXTENSIONS;
     }
 
     /** @param bytes the page; its charset comes from the BOM or a meta tag, else UTF-8 */
-    static RawRecord parse(byte[] bytes) throws IOException {
+    @Override
+    public RawRecord parse(byte[] bytes) throws IOException, BadInputException {
+        InputChecks.checkNotBinary(bytes, bytes.length);
         Document doc = Jsoup.parse(new ByteArrayInputStream(bytes), null, "");
         String title = firstNonBlank(meta(doc, "og:title"), meta(doc, "twitter:title"), text(doc.selectFirst("h1")),
                 doc.title());

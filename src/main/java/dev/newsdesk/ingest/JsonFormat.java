@@ -1,38 +1,63 @@
 package dev.newsdesk.ingest;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
- * Maps one JSON object to a {@link RawRecord}. Field names follow the shared datasets: MultiHop-RAG (title, source,
- * published_at, url, body, author, category), BBC (id, category, title, body) and RealTime QA (url, title, text,
- * first_seen); common synonyms are accepted too. The outlet is never guessed from the file name. Stateless.
+ * {@code .json}: one object, an array of objects, or objects one after another, streamed record by record, so a
+ * 200 MB file needs memory for one record only. Fields are mapped by {@link JsonFields}.
  */
-final class JsonFormat {
-    private JsonFormat() {
+final class JsonFormat implements CorpusFormat {
+    private static final Extensions EXTENSIONS = Extensions.of(".json", "json");
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Override
+    public Extensions extensions() {
+        return EXTENSIONS;
     }
 
-    static RawRecord toRecord(JsonNode o) {
-        return new RawRecord(
-                text(o, "id", "doc_id", "docid"),
-                text(o, "title", "headline"),
-                text(o, "source", "outlet", "publisher", "site_name"),
-                text(o, "published_at", "published", "date", "publish_date", "first_seen"),
-                text(o, "url", "link"),
-                text(o, "author", "byline"),
-                text(o, "category", "section"),
-                text(o, "body", "text", "content"),
-                null);
-    }
-
-    /** The first of {@code names} that holds a non-blank scalar; numbers become their decimal text. */
-    private static String text(JsonNode o, String... names) {
-        for (String n : names) {
-            JsonNode v = o.get(n);
-            if (v != null && v.isValueNode() && !v.isNull()) {
-                String s = v.asText();
-                if (!s.isBlank()) return s;
+    @Override
+    public void read(CorpusFile file, Records records) throws IOException, BadInputException {
+        try (InputStream in = file.open()) {
+            InputChecks.sniff(in);
+            try (JsonParser p = mapper.createParser(in)) {
+                int index = 0;
+                JsonToken t;
+                while ((t = p.nextToken()) != null) {
+                    if (t == JsonToken.START_ARRAY) {
+                        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                            if (t == null) break; // Jackson reports the unclosed array itself
+                            value(p, t, index++, records);
+                        }
+                    } else {
+                        value(p, t, index++, records);
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation();
+                throw new BadInputException("malformed JSON at line " + (at == null ? "?" : at.getLineNr())
+                        + ", column " + (at == null ? "?" : at.getColumnNr()) + " ("
+                        + InputChecks.firstLine(e.getOriginalMessage())
+                        + "); records before it were read; fix the file from that point");
             }
+            if (records.seen() == 0) throw new BadInputException(JsonFields.NO_RECORDS);
         }
-        return null;
+    }
+
+    private void value(JsonParser p, JsonToken t, int index, Records records) throws IOException {
+        if (t == JsonToken.START_OBJECT) {
+            JsonNode node = mapper.readTree(p);
+            records.add(JsonFields.toRecord(node), index);
+        } else {
+            p.skipChildren();
+            records.fail("record #" + index + " is " + t.asString() + ", not a JSON object; remove it or wrap it as {\"body\": ...}");
+        }
     }
 }

@@ -12,14 +12,31 @@ import java.util.regex.Pattern;
  * then the body. Without front matter, a date the text states (a leading "date 2024-04-16" token or a dateline
  * paragraph near the top) becomes the published date. Stateless.
  */
-final class TextFormat {
+final class TextFormat implements DocumentFormat {
     private static final Pattern LEADING_DATE_TOKEN = Pattern.compile("\\A\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})\\b");
     private static final int DATELINE_SCAN = 6;
+    private static final Extensions EXTENSIONS = Extensions.of(".md, .txt", "md", "markdown", "txt");
 
-    private TextFormat() {
+    private final Cleaner cleaner;
+
+    /** @param cleaner finds the paragraphs a dateline is looked for in */
+    TextFormat(Cleaner cleaner) {
+        this.cleaner = cleaner;
     }
 
-    static RawRecord parse(String text, Cleaner cleaner) throws BadInputException {
+    @Override
+    public Extensions extensions() {
+        return EXTENSIONS;
+    }
+
+    @Override
+    public RawRecord parse(byte[] bytes) throws BadInputException {
+        String text = InputChecks.decode(bytes);
+        if (text.isBlank()) throw new BadInputException("empty file (only whitespace); remove it or add article text");
+        return parse(text, cleaner);
+    }
+
+    private static RawRecord parse(String text, Cleaner cleaner) throws BadInputException {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         Map<String, String> meta = new HashMap<>();
         String body = text;
