@@ -1,5 +1,6 @@
 package dev.newsdesk.discord;
 
+import dev.newsdesk.answer.Answerer;
 import dev.newsdesk.answer.Question;
 import java.util.List;
 import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
@@ -12,10 +13,12 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 /** Message context menu "Ask newsdesk about this": the message's text becomes the question. */
 final class AskAboutMessageCommand implements SlashCommand {
     static final String NAME = "Ask newsdesk about this";
-    private final CommandContext ctx;
+    private final Answerer answerer;
+    private final Interactions interactions;
 
-    AskAboutMessageCommand(CommandContext ctx) {
-        this.ctx = ctx;
+    AskAboutMessageCommand(Answerer answerer, Interactions interactions) {
+        this.answerer = answerer;
+        this.interactions = interactions;
     }
 
     @Override
@@ -33,16 +36,16 @@ final class AskAboutMessageCommand implements SlashCommand {
         if (!(event instanceof MessageContextInteractionEvent e)) return;
         String text = e.getTarget().getContentDisplay();
         if (text == null || text.isBlank()) {
-            CommandContext.replyEphemeral(event, "That message has no text to ask about.");
+            Replies.ephemeral(event, "That message has no text to ask about.");
             return;
         }
         Question q;
         try {
             q = new Question(text, null, List.of());
         } catch (IllegalArgumentException ex) {
-            CommandContext.replyEphemeral(event, ex.getMessage());
+            Replies.ephemeral(event, ex.getMessage());
             return;
         }
-        ctx.answerInteraction(event, q.text(), () -> ctx.answerer.answer(q));
+        interactions.answer(event, q.text(), () -> answerer.answer(q));
     }
 }

@@ -15,10 +15,14 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
  * surrounding article text, headline, outlet, date and link.
  */
 final class CiteCommand implements SlashCommand {
-    private final CommandContext ctx;
+    private final RecentAnswers recent;
+    private final AnswerMessages messages;
+    private final Interactions interactions;
 
-    CiteCommand(CommandContext ctx) {
-        this.ctx = ctx;
+    CiteCommand(RecentAnswers recent, AnswerMessages messages, Interactions interactions) {
+        this.recent = recent;
+        this.messages = messages;
+        this.interactions = interactions;
     }
 
     @Override
@@ -40,17 +44,17 @@ final class CiteCommand implements SlashCommand {
         // Discord enforces the declared range, but a value outside int (from a proxy or a stale command
         // definition) must still get the polite "no such citation" reply, not an overflow
         long n = m == null ? 0 : m.getAsLong();
-        Answer last = ctx.recent.lastIn(event.getChannelIdLong()).orElse(null);
+        Answer last = recent.lastIn(event.getChannelIdLong()).orElse(null);
         if (last == null) {
-            CommandContext.replyEphemeral(event, "There is no recent answer in this channel; ask with /ask first.");
+            Replies.ephemeral(event, "There is no recent answer in this channel; ask with /ask first.");
             return;
         }
         Citation c = last.citations().stream().filter(x -> x.n() == n).findFirst().orElse(null);
         if (c == null) {
-            CommandContext.replyEphemeral(event, last.citations().isEmpty() ? "The last answer here has no citations."
+            Replies.ephemeral(event, last.citations().isEmpty() ? "The last answer here has no citations."
                     : "The last answer here has citations 1 to " + last.citations().size() + "; there is no [" + n + "].");
             return;
         }
-        ctx.quickPublic(event, () -> ctx.citationEmbed(c));
+        interactions.quickPublic(event, () -> messages.citation(c));
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsdesk.discord;
 
+import dev.newsdesk.retrieve.Catalog;
 import java.util.Arrays;
 import java.util.List;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -13,10 +14,15 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 /** {@code /compare topic [outlets]}: how outlets covered a topic, when a {@link CompareService} is wired. */
 final class CompareCommand implements SlashCommand {
     static final String UNAVAILABLE = "Comparisons are not available yet; try /ask with a question about the topic.";
-    private final CommandContext ctx;
+    private final CompareService service;
+    private final Interactions interactions;
+    private final Catalog outlets;
 
-    CompareCommand(CommandContext ctx) {
-        this.ctx = ctx;
+    /** {@code service} null: the command exists but says comparisons are not available. */
+    CompareCommand(CompareService service, Interactions interactions, Catalog outlets) {
+        this.service = service;
+        this.interactions = interactions;
+        this.outlets = outlets;
     }
 
     @Override
@@ -35,20 +41,19 @@ final class CompareCommand implements SlashCommand {
 
     @Override
     public void handle(GenericCommandInteractionEvent event) {
-        CompareService service = ctx.features.compare();
         if (service == null) {
-            CommandContext.replyEphemeral(event, UNAVAILABLE);
+            Replies.ephemeral(event, UNAVAILABLE);
             return;
         }
-        String topic = AskCommand.opt(event, "topic");
+        String topic = CommandOptions.text(event, "topic");
         if (topic == null || topic.isBlank()) {
-            CommandContext.replyEphemeral(event, "Name a topic to compare.");
+            Replies.ephemeral(event, "Name a topic to compare.");
             return;
         }
-        String raw = AskCommand.opt(event, "outlets");
+        String raw = CommandOptions.text(event, "outlets");
         List<String> outlets = raw == null ? List.of()
                 : Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-        ctx.answerInteraction(event, "Compare: " + topic.strip(), () -> service.compare(topic.strip(), outlets));
+        interactions.answer(event, "Compare: " + topic.strip(), () -> service.compare(topic.strip(), outlets));
     }
 
     @Override
@@ -57,7 +62,7 @@ final class CompareCommand implements SlashCommand {
         String typed = event.getFocusedOption().getValue();
         int comma = typed.lastIndexOf(',');
         String head = comma < 0 ? "" : typed.substring(0, comma + 1) + " ";
-        event.replyChoices(AskCommand.outletChoices(ctx.outletCatalog(), typed).stream()
+        event.replyChoices(CommandOptions.outletChoices(outlets, typed).stream()
                 .map(c -> AnswerFormatter.shorten(head + c.getAsString(), 100))
                 .map(s -> new net.dv8tion.jda.api.interactions.commands.Command.Choice(s, s)).toList()).queue();
     }

@@ -1,6 +1,7 @@
 package dev.newsdesk.discord;
 
 import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.Answerer;
 import dev.newsdesk.answer.Question;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,10 +23,18 @@ import org.slf4j.LoggerFactory;
 final class MentionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MentionHandler.class);
     static final String EMPTY = "Ask me a question after the mention, e.g. \"@newsdesk what happened to interest rates?\"";
-    private final CommandContext ctx;
+    private final AccessPolicy access;
+    private final Cooldown cooldown;
+    private final WorkQueue work;
+    private final AnswerMessages messages;
+    private final Answerer answerer;
 
-    MentionHandler(CommandContext ctx) {
-        this.ctx = ctx;
+    MentionHandler(AccessPolicy access, Cooldown cooldown, WorkQueue work, AnswerMessages messages, Answerer answerer) {
+        this.access = access;
+        this.cooldown = cooldown;
+        this.work = work;
+        this.messages = messages;
+        this.answerer = answerer;
     }
 
     void onMessage(MessageReceivedEvent event) {
@@ -39,13 +48,13 @@ final class MentionHandler {
         boolean mention = !followUp && message.getMentions().isMentioned(self, Message.MentionType.USER)
                 && (channel.getType() == ChannelType.TEXT || channel.getType() == ChannelType.NEWS);
         if (!followUp && !mention) return;
-        if (ctx.denied(event.getMember(), channel) != null) return; // silent: no noise in channels we don't serve
+        if (access.denied(event.getMember(), channel) != null) return; // silent: no noise in channels we don't serve
         String text = stripMention(message.getContentRaw(), self.getIdLong());
         if (text.isBlank()) {
             reply(message, mention ? EMPTY : null);
             return;
         }
-        List<Question.Turn> history = followUp ? ctx.recent.turns(channel.getIdLong()) : List.of();
+        List<Question.Turn> history = followUp ? messages.recent().turns(channel.getIdLong()) : List.of();
         Question q;
         try {
             q = new Question(text, null, history);
@@ -53,42 +62,42 @@ final class MentionHandler {
             reply(message, e.getMessage());
             return;
         }
-        String wait = ctx.cooldown(author.getIdLong());
+        String wait = cooldown.check(author.getIdLong());
         if (wait != null) {
             reply(message, wait);
             return;
         }
-        if (!ctx.tryReserveAnswer()) {
-            reply(message, ctx.accepting() ? CommandContext.BUSY : CommandContext.CLOSING);
+        if (!work.tryReserveAnswer()) {
+            reply(message, work.refusal());
             return;
         }
-        ctx.runAnswer(() -> {
+        work.runAnswer(() -> {
             MessageChannel target = channel;
             try {
                 if (mention) {
                     target = message.createThreadChannel(AnswerFormatter.shorten(oneLine(q.text()), 100)).complete();
                 }
-                Answer answer = ctx.answerer.answer(q);
+                Answer answer = answerer.answer(q);
                 // Remember the turn before sending, so a quick reply to the answer already sees it.
-                ctx.recent.addTurn(target.getIdLong(), new Question.Turn(q.text(), answer.text()));
-                for (MessageCreateData m : ctx.answerMessages(target.getIdLong(), q.text(), answer)) {
+                messages.recent().addTurn(target.getIdLong(), new Question.Turn(q.text(), answer.text()));
+                for (MessageCreateData m : messages.build(target.getIdLong(), q.text(), answer)) {
                     target.sendMessage(m).complete();
                 }
             } catch (RuntimeException e) {
                 LOG.warn("answering a message failed: {}", e.toString());
                 try {
-                    target.sendMessage(CommandContext.FAILED).setAllowedMentions(CommandContext.NO_MENTIONS).complete();
+                    target.sendMessage(Replies.FAILED).setAllowedMentions(Replies.NO_MENTIONS).complete();
                 } catch (RuntimeException ignored) {
                     // nothing more we can do
                 }
             }
-        }, () -> reply(message, CommandContext.CLOSING));
+        }, () -> reply(message, Replies.CLOSING));
     }
 
     private static void reply(Message message, String text) {
         if (text == null) return;
         message.reply(AnswerFormatter.shorten(AnswerFormatter.neutralise(text), AnswerFormatter.CONTENT_LIMIT))
-                .setAllowedMentions(CommandContext.NO_MENTIONS).mentionRepliedUser(false).setSuppressEmbeds(true)
+                .setAllowedMentions(Replies.NO_MENTIONS).mentionRepliedUser(false).setSuppressEmbeds(true)
                 .queue(null, e -> LOG.debug("reply failed: {}", e.toString()));
     }
 

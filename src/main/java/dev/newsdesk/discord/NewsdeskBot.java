@@ -1,8 +1,6 @@
 package dev.newsdesk.discord;
 
-import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.Answerer;
-import dev.newsdesk.answer.Citation;
 import dev.newsdesk.retrieve.Catalog;
 import dev.newsdesk.retrieve.Retriever;
 import java.time.Duration;
@@ -13,19 +11,23 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -69,9 +71,11 @@ public final class NewsdeskBot implements AutoCloseable {
     public static final Duration CLOSE_GRACE = Duration.ofSeconds(30);
 
     private final DiscordSettings settings;
-    private final CommandContext ctx;
+    private final AccessPolicy access;
+    private final WorkQueue work;
     private final Map<String, SlashCommand> slash;
     private final Map<String, SlashCommand> contextMenus;
+    private final List<ComponentHandler> components;
     private final MentionHandler mentions;
     private volatile JDA jda;
 
@@ -86,15 +90,35 @@ public final class NewsdeskBot implements AutoCloseable {
     public NewsdeskBot(DiscordSettings settings, Answerer answerer, Catalog catalog, Retriever retriever,
                        Optional<Features> features, Reindexer reindexer) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.ctx = new CommandContext(settings, Objects.requireNonNull(answerer, "answerer"),
-                Objects.requireNonNull(catalog, "catalog"), Objects.requireNonNull(retriever, "retriever"),
-                features == null ? Features.NONE : features.orElse(Features.NONE), reindexer, Instant::now);
-        List<SlashCommand> commands = List.of(new AskCommand(ctx), new SummaryCommand(ctx), new CompareCommand(ctx),
-                new CiteCommand(ctx), new SourceCommand(ctx), new OutletsCommand(ctx), new ReindexCommand(ctx));
-        this.slash = commands.stream().collect(Collectors.toUnmodifiableMap(SlashCommand::name, Function.identity()));
-        SlashCommand menu = new AskAboutMessageCommand(ctx);
-        this.contextMenus = Map.of(menu.name(), menu);
-        this.mentions = new MentionHandler(ctx);
+        Objects.requireNonNull(answerer, "answerer");
+        Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(retriever, "retriever");
+        Features f = features == null ? Features.NONE : features.orElse(Features.NONE);
+        Supplier<Instant> clock = Instant::now;
+        this.access = new AccessPolicy(settings);
+        this.work = new WorkQueue(settings.maxConcurrentAnswers(), settings.queueBound());
+        Cooldown cooldown = new Cooldown(settings.cooldown(), clock);
+        CachedCatalog outlets = new CachedCatalog(catalog, clock);
+        RecentAnswers recent = new RecentAnswers(1000);
+        AnswerMessages messages = new AnswerMessages(recent, catalog);
+        Interactions interactions = new Interactions(cooldown, work, messages);
+        // Registration: a new command, button or modal is one class and one entry in these lists.
+        List<SlashCommand> commands = List.of(
+                new AskCommand(answerer, interactions, outlets),
+                new SummaryCommand(f.summary(), interactions, outlets),
+                new CompareCommand(f.compare(), interactions, outlets),
+                new CiteCommand(recent, messages, interactions),
+                new SourceCommand(retriever, catalog, interactions),
+                new OutletsCommand(outlets, interactions),
+                new ReindexCommand(access, reindexer, work, outlets));
+        this.slash = byName(commands);
+        this.contextMenus = byName(List.of(new AskAboutMessageCommand(answerer, interactions)));
+        this.components = List.of(new SourceButton(recent, messages, interactions));
+        this.mentions = new MentionHandler(access, cooldown, work, messages, answerer);
+    }
+
+    private static Map<String, SlashCommand> byName(List<SlashCommand> commands) {
+        return commands.stream().collect(Collectors.toUnmodifiableMap(SlashCommand::name, Function.identity()));
     }
 
     /** The commands registered with Discord, slash commands first. */
@@ -194,7 +218,7 @@ public final class NewsdeskBot implements AutoCloseable {
 
     /** {@link #close()} with a custom grace period for in-flight answers. */
     public void close(Duration grace) {
-        boolean finished = ctx.close(grace);
+        boolean finished = work.close(grace);
         if (!finished) LOG.warn("some answers were still running after {}; they were cancelled", grace);
         JDA j = jda;
         if (j == null) return;
@@ -221,20 +245,20 @@ public final class NewsdeskBot implements AutoCloseable {
 
         private void dispatch(SlashCommand command, GenericCommandInteractionEvent event) {
             if (command == null) {
-                CommandContext.replyEphemeral(event, "I don't know this command any more; it may have been removed.");
+                Replies.ephemeral(event, "I don't know this command any more; it may have been removed.");
                 return;
             }
             // One place for the allow-lists, so no command can forget them.
-            String denied = command.usesAllowLists() ? ctx.denied(event.getMember(), event.getChannel()) : null;
+            String denied = command.usesAllowLists() ? access.denied(event.getMember(), event.getChannel()) : null;
             if (denied != null) {
-                CommandContext.replyEphemeral(event, denied);
+                Replies.ephemeral(event, denied);
                 return;
             }
             try {
                 command.handle(event);
             } catch (RuntimeException e) {
                 LOG.warn("/{} failed: {}", event.getName(), e.toString());
-                if (!event.isAcknowledged()) CommandContext.replyEphemeral(event, CommandContext.FAILED);
+                if (!event.isAcknowledged()) Replies.ephemeral(event, Replies.FAILED);
             }
         }
 
@@ -251,17 +275,31 @@ public final class NewsdeskBot implements AutoCloseable {
 
         @Override
         public void onButtonInteraction(ButtonInteractionEvent event) {
-            String id = event.getComponentId();
-            if (!id.startsWith(CommandContext.BUTTON_PREFIX)) return;
-            String[] parts = id.substring(CommandContext.BUTTON_PREFIX.length()).split(":");
-            Optional<Answer> answer = parts.length == 2 ? ctx.recent.byKey(parts[0]) : Optional.empty();
-            int n = parts.length == 2 && parts[1].matches("\\d{1,3}") ? Integer.parseInt(parts[1]) : -1;
-            Optional<Citation> c = answer.flatMap(a -> a.citations().stream().filter(x -> x.n() == n).findFirst());
-            if (c.isEmpty()) {
-                CommandContext.replyEphemeral(event, "This answer is no longer in my memory; ask again to see its sources.");
+            route(event, event.getComponentId());
+        }
+
+        @Override
+        public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+            route(event, event.getComponentId());
+        }
+
+        @Override
+        public void onModalInteraction(ModalInteractionEvent event) {
+            route(event, event.getModalId());
+        }
+
+        /** Hands a component or modal interaction to the handler owning its id's prefix; other ids are not ours. */
+        private void route(IReplyCallback event, String id) {
+            for (ComponentHandler h : components) {
+                if (!id.startsWith(h.prefix())) continue;
+                try {
+                    h.handle(event, id.substring(h.prefix().length()));
+                } catch (RuntimeException e) {
+                    LOG.warn("component {} failed: {}", h.prefix(), e.toString());
+                    if (!event.isAcknowledged()) Replies.ephemeral(event, Replies.FAILED);
+                }
                 return;
             }
-            ctx.quickEphemeral(event, () -> ctx.citationEmbed(c.get()));
         }
 
         @Override

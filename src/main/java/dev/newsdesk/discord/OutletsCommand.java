@@ -9,10 +9,12 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 
 /** {@code /outlets}: which outlets the index covers, with article counts and the date range. */
 final class OutletsCommand implements SlashCommand {
-    private final CommandContext ctx;
+    private final Catalog outletStats;
+    private final Interactions interactions;
 
-    OutletsCommand(CommandContext ctx) {
-        this.ctx = ctx;
+    OutletsCommand(Catalog outletStats, Interactions interactions) {
+        this.outletStats = outletStats;
+        this.interactions = interactions;
     }
 
     @Override
@@ -27,12 +29,12 @@ final class OutletsCommand implements SlashCommand {
 
     @Override
     public void handle(GenericCommandInteractionEvent event) {
-        ctx.quickPublic(event, this::describe);
+        interactions.quickPublic(event, this::describe);
     }
 
     MessageEmbed describe() {
         // Cached: counting every article of a large index took ~100 ms per /outlets and held up the quick workers.
-        Catalog.Stats s = ctx.outletCatalog().stats();
+        Catalog.Stats s = outletStats.stats();
         StringBuilder sb = new StringBuilder();
         sb.append(s.articles()).append(" articles, ").append(s.passages()).append(" passages");
         if (s.earliest() != null && s.latest() != null) sb.append(", ").append(s.earliest()).append(" to ").append(s.latest());
@@ -46,6 +48,6 @@ final class OutletsCommand implements SlashCommand {
             shown++;
         }
         if (shown < outlets.size()) sb.append("… and ").append(outlets.size() - shown).append(" more");
-        return CommandContext.textEmbed(outlets.size() + (outlets.size() == 1 ? " outlet" : " outlets"), sb.toString());
+        return Replies.textEmbed(outlets.size() + (outlets.size() == 1 ? " outlet" : " outlets"), sb.toString());
     }
 }

@@ -16,11 +16,18 @@ import org.slf4j.LoggerFactory;
  */
 final class ReindexCommand implements SlashCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ReindexCommand.class);
-    private final CommandContext ctx;
+    private final AccessPolicy access;
+    private final Reindexer reindexer;
+    private final WorkQueue work;
+    private final CachedCatalog outlets;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    ReindexCommand(CommandContext ctx) {
-        this.ctx = ctx;
+    /** {@code reindexer} null: the bot cannot reindex and says so. */
+    ReindexCommand(AccessPolicy access, Reindexer reindexer, WorkQueue work, CachedCatalog outlets) {
+        this.access = access;
+        this.reindexer = reindexer;
+        this.work = work;
+        this.outlets = outlets;
     }
 
     @Override
@@ -42,22 +49,21 @@ final class ReindexCommand implements SlashCommand {
 
     @Override
     public void handle(GenericCommandInteractionEvent event) {
-        if (!ctx.isAdmin(event.getMember())) {
-            CommandContext.replyEphemeral(event, "Only members with an admin role can reindex.");
+        if (!access.isAdmin(event.getMember())) {
+            Replies.ephemeral(event, "Only members with an admin role can reindex.");
             return;
         }
-        Reindexer reindexer = ctx.reindexer;
         if (reindexer == null) {
-            CommandContext.replyEphemeral(event, "Reindexing is not available in this bot; run `newsdesk ingest` on the server.");
+            Replies.ephemeral(event, "Reindexing is not available in this bot; run `newsdesk ingest` on the server.");
             return;
         }
         if (!running.compareAndSet(false, true)) {
-            CommandContext.replyEphemeral(event, "A reindex is already running.");
+            Replies.ephemeral(event, "A reindex is already running.");
             return;
         }
-        if (!ctx.accepting()) {
+        if (!work.accepting()) {
             running.set(false);
-            CommandContext.replyEphemeral(event, CommandContext.CLOSING);
+            Replies.ephemeral(event, Replies.CLOSING);
             return;
         }
         event.deferReply(true).queue();
@@ -65,14 +71,14 @@ final class ReindexCommand implements SlashCommand {
         // Its own thread: a reindex takes minutes and must not occupy an answer or quick worker.
         Thread.ofPlatform().name("newsdesk-reindex").daemon(true).start(() -> {
             try {
-                ctx.editTo(hook, () -> {
+                Replies.editTo(hook, () -> {
                     try {
                         String summary = reindexer.reindex();
-                        ctx.forgetStats();
-                        return CommandContext.textEmbed("Reindex finished", summary == null ? "Done." : summary);
+                        outlets.forget();
+                        return Replies.textEmbed("Reindex finished", summary == null ? "Done." : summary);
                     } catch (Exception e) {
                         LOG.warn("reindex failed: {}", e.toString());
-                        throw new CommandContext.UserError("Reindex failed: " + AnswerFormatter.shorten(String.valueOf(e.getMessage()), 300));
+                        throw new UserError("Reindex failed: " + AnswerFormatter.shorten(String.valueOf(e.getMessage()), 300));
                     }
                 }, true);
             } finally {

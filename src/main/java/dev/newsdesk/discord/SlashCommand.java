@@ -6,9 +6,10 @@ import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionE
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 
 /**
- * One Discord application command (slash command or context-menu entry). Implementations are stateless apart
- * from the shared {@link CommandContext}; {@link #handle} runs on JDA's event thread and must return quickly:
- * it acknowledges the interaction (reply or defer) and hands slow work to the context's executors.
+ * One Discord application command (slash command or context-menu entry). An implementation takes what it uses
+ * in its constructor (the answerer, {@link Interactions}, a catalog...) and is registered in {@link NewsdeskBot}'s
+ * list; {@link #handle} runs on JDA's event thread and must return quickly: it acknowledges the interaction
+ * (reply or defer) and hands slow work to the {@link WorkQueue} through {@link Interactions}.
  */
 public interface SlashCommand {
     /** The command name as registered (unique among this bot's commands of the same type). */

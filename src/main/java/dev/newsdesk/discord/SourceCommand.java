@@ -1,8 +1,10 @@
 package dev.newsdesk.discord;
 
 import dev.newsdesk.retrieve.ArticleView;
+import dev.newsdesk.retrieve.Catalog;
 import dev.newsdesk.retrieve.Filters;
 import dev.newsdesk.retrieve.Hit;
+import dev.newsdesk.retrieve.Retriever;
 import dev.newsdesk.retrieve.SearchRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,10 +30,14 @@ final class SourceCommand implements SlashCommand {
     static final int CANDIDATES = 30;
     static final int SHOWN = 10;
     static final double NEAR = 0.6;
-    private final CommandContext ctx;
+    private final Retriever retriever;
+    private final Catalog catalog;
+    private final Interactions interactions;
 
-    SourceCommand(CommandContext ctx) {
-        this.ctx = ctx;
+    SourceCommand(Retriever retriever, Catalog catalog, Interactions interactions) {
+        this.retriever = retriever;
+        this.catalog = catalog;
+        this.interactions = interactions;
     }
 
     @Override
@@ -48,12 +54,12 @@ final class SourceCommand implements SlashCommand {
 
     @Override
     public void handle(GenericCommandInteractionEvent event) {
-        String quote = AskCommand.opt(event, "quote");
+        String quote = CommandOptions.text(event, "quote");
         if (quote == null || AnswerFormatter.normaliseForMatch(quote).length() < 3) {
-            CommandContext.replyEphemeral(event, "Give a quote of at least a few words.");
+            Replies.ephemeral(event, "Give a quote of at least a few words.");
             return;
         }
-        ctx.quickPublic(event, () -> find(quote));
+        interactions.quickPublic(event, () -> find(quote));
     }
 
     record Match(String articleId, boolean exact, Hit hit) {}
@@ -63,12 +69,12 @@ final class SourceCommand implements SlashCommand {
         String q = AnswerFormatter.normaliseForMatch(stripOuterQuotes(quote));
         Set<String> words = words(q);
         Map<String, Match> byArticle = new LinkedHashMap<>();
-        for (Hit h : ctx.retriever.search(new SearchRequest(quote, Filters.NONE, CANDIDATES))) {
+        for (Hit h : retriever.search(new SearchRequest(quote, Filters.NONE, CANDIDATES))) {
             if (byArticle.containsKey(h.articleId()) && byArticle.get(h.articleId()).exact()) continue;
             boolean exact = AnswerFormatter.normaliseForMatch(h.text()).contains(q);
             if (!exact && !byArticle.containsKey(h.articleId())) {
                 // A quote may straddle two passages: check the whole article once.
-                exact = ctx.catalog.article(h.articleId()).map(ArticleView::body)
+                exact = catalog.article(h.articleId()).map(ArticleView::body)
                         .map(b -> AnswerFormatter.normaliseForMatch(b).contains(q)).orElse(false);
             }
             if (exact) {
@@ -97,7 +103,7 @@ final class SourceCommand implements SlashCommand {
             if (h.url() != null && !h.url().isBlank()) sb.append(" <").append(h.url().strip()).append('>');
             sb.append('\n');
         }
-        return CommandContext.textEmbed("Where is this quote from?", sb.toString());
+        return Replies.textEmbed("Where is this quote from?", sb.toString());
     }
 
     static String stripOuterQuotes(String s) {

@@ -1,5 +1,6 @@
 package dev.newsdesk.discord;
 
+import dev.newsdesk.retrieve.Catalog;
 import dev.newsdesk.retrieve.Filters;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
@@ -12,10 +13,15 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 /** {@code /summary topic [outlet] [since] [until]}: a cited summary, when a {@link SummaryService} is wired. */
 final class SummaryCommand implements SlashCommand {
     static final String UNAVAILABLE = "Summaries are not available yet; try /ask with a question about the topic.";
-    private final CommandContext ctx;
+    private final SummaryService service;
+    private final Interactions interactions;
+    private final Catalog outlets;
 
-    SummaryCommand(CommandContext ctx) {
-        this.ctx = ctx;
+    /** {@code service} null: the command exists but says summaries are not available. */
+    SummaryCommand(SummaryService service, Interactions interactions, Catalog outlets) {
+        this.service = service;
+        this.interactions = interactions;
+        this.outlets = outlets;
     }
 
     @Override
@@ -27,34 +33,33 @@ final class SummaryCommand implements SlashCommand {
     public CommandData data() {
         return Commands.slash(name(), "Summarise the coverage of a topic, with citations")
                 .addOptions(new OptionData(OptionType.STRING, "topic", "The topic to summarise", true).setMaxLength(300),
-                        AskCommand.outletOption(), AskCommand.sinceOption(), AskCommand.untilOption())
+                        CommandOptions.outlet(), CommandOptions.since(), CommandOptions.until())
                 .setContexts(InteractionContextType.GUILD);
     }
 
     @Override
     public void handle(GenericCommandInteractionEvent event) {
-        SummaryService service = ctx.features.summary();
         if (service == null) {
-            CommandContext.replyEphemeral(event, UNAVAILABLE);
+            Replies.ephemeral(event, UNAVAILABLE);
             return;
         }
-        String topic = AskCommand.opt(event, "topic");
+        String topic = CommandOptions.text(event, "topic");
         Filters filters;
         try {
-            filters = AskCommand.filters(event);
+            filters = CommandOptions.filters(event);
         } catch (IllegalArgumentException e) {
-            CommandContext.replyEphemeral(event, e.getMessage());
+            Replies.ephemeral(event, e.getMessage());
             return;
         }
         if (topic == null || topic.isBlank()) {
-            CommandContext.replyEphemeral(event, "Name a topic to summarise.");
+            Replies.ephemeral(event, "Name a topic to summarise.");
             return;
         }
-        ctx.answerInteraction(event, "Summary: " + topic.strip(), () -> service.summarise(topic.strip(), filters));
+        interactions.answer(event, "Summary: " + topic.strip(), () -> service.summarise(topic.strip(), filters));
     }
 
     @Override
     public void autocomplete(CommandAutoCompleteInteractionEvent event) {
-        event.replyChoices(AskCommand.outletChoices(ctx.outletCatalog(), event.getFocusedOption().getValue())).queue();
+        event.replyChoices(CommandOptions.outletChoices(outlets, event.getFocusedOption().getValue())).queue();
     }
 }

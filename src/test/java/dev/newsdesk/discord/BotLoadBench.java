@@ -364,11 +364,11 @@ class BotLoadBench {
      */
     static Outcome classify(String content) {
         String c = content.strip();
-        if (c.equals(CommandContext.BUSY) || c.equals(CommandContext.CLOSING)
+        if (c.equals(Replies.BUSY) || c.equals(Replies.CLOSING)
                 || c.matches("Please wait \\d+ s before asking again\\.")) {
             return Outcome.REFUSED;
         }
-        if (c.equals(CommandContext.FAILED)) return Outcome.ERROR;
+        if (c.equals(Replies.FAILED)) return Outcome.ERROR;
         return Outcome.ANSWERED;
     }
 

@@ -172,10 +172,10 @@ class NewsdeskBotEndToEndTest {
     void channelAndRoleAllowListsAreEnforced() {
         String wrongChannel = discord.sendSlashCommand(OTHER_CHANNEL_ID, newUser(), "ask", Map.of("question", "Hi?"));
         assertThat(discord.awaitRequest(callback(wrongChannel), T).body().path("data").path("content").asText())
-                .isEqualTo(CommandContext.NOT_ALLOWED_CHANNEL);
+                .isEqualTo(AccessPolicy.NOT_ALLOWED_CHANNEL);
         String noRole = discord.sendSlashCommand(CHANNEL_ID, newUser(), List.of(), "ask", Map.of("question", "Hi?"));
         assertThat(discord.awaitRequest(callback(noRole), T).body().path("data").path("content").asText())
-                .isEqualTo(CommandContext.NOT_ALLOWED_ROLE);
+                .isEqualTo(AccessPolicy.NOT_ALLOWED_ROLE);
     }
 
     // ---- buttons, /cite, autocomplete ---------------------------------------------------------------------

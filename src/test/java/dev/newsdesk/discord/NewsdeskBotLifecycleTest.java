@@ -83,7 +83,7 @@ class NewsdeskBotLifecycleTest {
             Request r = d.awaitRequest(x -> isCallback(x, rejected), T);
             assertThat(r.body().path("type").asInt()).isEqualTo(4);
             assertThat(r.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
-            assertThat(r.body().path("data").path("content").asText()).isEqualTo(CommandContext.BUSY);
+            assertThat(r.body().path("data").path("content").asText()).isEqualTo(Replies.BUSY);
             gate.countDown();
             d.awaitRequest(x -> isEdit(x, running), T);
             d.awaitRequest(x -> isEdit(x, queued), T);
@@ -101,7 +101,7 @@ class NewsdeskBotLifecycleTest {
             FakeDiscord.awaitCondition(() -> closer.getState() == Thread.State.TIMED_WAITING, T, () -> "close waiting");
             String late = ask(d, "too late?");
             assertThat(d.awaitRequest(r -> isCallback(r, late), T).body().path("data").path("content").asText())
-                    .isEqualTo(CommandContext.CLOSING);
+                    .isEqualTo(Replies.CLOSING);
             gate.countDown();
             closer.join(TimeUnit.SECONDS.toMillis(60));
             assertThat(closer.isAlive()).isFalse();

@@ -1,0 +1,76 @@
+package dev.newsdesk.discord;
+
+import dev.newsdesk.answer.Answer;
+import dev.newsdesk.answer.Citation;
+import dev.newsdesk.retrieve.Catalog;
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+
+/**
+ * Turns an {@link Answer} into Discord messages and remembers it in {@link RecentAnswers} (for /cite, the Source
+ * buttons and thread follow-ups): one embed when it fits, else plain messages with link previews suppressed;
+ * "Source n" buttons under the last one; allowed mentions none on every message.
+ */
+final class AnswerMessages {
+    private final RecentAnswers recent;
+    private final Catalog catalog;
+
+    AnswerMessages(RecentAnswers recent, Catalog catalog) {
+        this.recent = recent;
+        this.catalog = catalog;
+    }
+
+    RecentAnswers recent() {
+        return recent;
+    }
+
+    /** Sends an answer as the interaction's original response (plus follow-ups when it needs several messages). */
+    void send(InteractionHook hook, long channelId, String title, Answer answer) {
+        List<MessageCreateData> msgs = build(channelId, title, answer);
+        MessageCreateData first = msgs.get(0);
+        // fromCreateData drops the flags, so suppressing link previews is set again explicitly.
+        MessageEditData edit = MessageEditBuilder.fromCreateData(first).setSuppressEmbeds(first.isSuppressEmbeds())
+                .setAllowedMentions(Replies.NO_MENTIONS).build();
+        hook.editOriginal(edit).complete();
+        for (MessageCreateData m : msgs.subList(1, msgs.size())) hook.sendMessage(m).complete();
+    }
+
+    /** The messages for an answer given in {@code channelId}; the answer is remembered there. */
+    List<MessageCreateData> build(long channelId, String title, Answer answer) {
+        String key = recent.remember(channelId, answer);
+        List<ActionRow> rows = SourceButton.rows(key, answer.citations());
+        String description = AnswerFormatter.embedDescription(answer);
+        List<MessageCreateData> out = new ArrayList<>();
+        if (description != null) {
+            EmbedBuilder eb = new EmbedBuilder().setColor(Replies.EMBED_COLOR).setDescription(description);
+            if (title != null && !title.isBlank()) {
+                eb.setTitle(AnswerFormatter.shorten(AnswerFormatter.neutralise(title.strip()), AnswerFormatter.EMBED_TITLE_LIMIT));
+            }
+            if (answer.answerer() != null) eb.setFooter(AnswerFormatter.shorten("newsdesk · " + answer.answerer(), 200));
+            out.add(new MessageCreateBuilder().setEmbeds(eb.build()).setComponents(rows).setAllowedMentions(Replies.NO_MENTIONS).build());
+        } else {
+            List<String> parts = AnswerFormatter.messages(answer);
+            for (int i = 0; i < parts.size(); i++) {
+                MessageCreateBuilder b = new MessageCreateBuilder().setContent(parts.get(i)).setSuppressEmbeds(true)
+                        .setAllowedMentions(Replies.NO_MENTIONS);
+                if (i == parts.size() - 1) b.setComponents(rows);
+                out.add(b.build());
+            }
+        }
+        return out;
+    }
+
+    /** One citation in context: the quoted span inside its article's text, headline, outlet, date and link. */
+    MessageEmbed citation(Citation c) {
+        String detail = AnswerFormatter.citationDetail(c, catalog.article(c.articleId()).orElse(null));
+        return new EmbedBuilder().setColor(Replies.EMBED_COLOR).setDescription(detail).build();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.newsdesk.discord;
+
+import dev.newsdesk.retrieve.Catalog;
+import dev.newsdesk.retrieve.Filters;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+
+/**
+ * The options several commands share (outlet, since, until) and how their values are read: declared once, so
+ * /ask and /summary ask the same way and reject a malformed date with the same sentence.
+ */
+final class CommandOptions {
+    private CommandOptions() {
+    }
+
+    static OptionData outlet() {
+        return new OptionData(OptionType.STRING, "outlet", "Only this outlet", false, true).setMaxLength(100);
+    }
+
+    static OptionData since() {
+        return new OptionData(OptionType.STRING, "since", "Published on or after (YYYY-MM-DD)", false).setMaxLength(10);
+    }
+
+    static OptionData until() {
+        return new OptionData(OptionType.STRING, "until", "Published on or before (YYYY-MM-DD)", false).setMaxLength(10);
+    }
+
+    /** An option's text, or null when it was not given. */
+    static String text(GenericCommandInteractionEvent e, String name) {
+        OptionMapping m = e.getOption(name);
+        return m == null ? null : m.getAsString();
+    }
+
+    /** Filters from the standard outlet/since/until options. */
+    static Filters filters(GenericCommandInteractionEvent e) {
+        return filters(text(e, "outlet"), text(e, "since"), text(e, "until"));
+    }
+
+    /** Filters from optional outlet/since/until strings; {@link UserError} with a fix when one is malformed. */
+    static Filters filters(String outlets, String since, String until) {
+        List<String> list = outlets == null ? List.of() : List.of(outlets.split(","));
+        try {
+            return new Filters(list, date("since", since), date("until", until));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage().replace("--", ""));
+        }
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new UserError("'" + AnswerFormatter.shorten(value.strip(), 40) + "' is not a date for " + name
+                    + "; use YYYY-MM-DD, e.g. 2024-03-01");
+        }
+    }
+
+    /** Up to 25 outlets whose name contains what was typed (after the last comma), the most covered first. */
+    static List<Command.Choice> outletChoices(Catalog catalog, String typed) {
+        String t = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        List<String> typedParts = List.of(t.split(","));
+        String last = typedParts.get(typedParts.size() - 1).strip();
+        return catalog.stats().outlets().stream()
+                .sorted((a, b) -> Integer.compare(b.articles(), a.articles()))
+                .map(Catalog.OutletCount::outlet)
+                .filter(o -> o.toLowerCase(Locale.ROOT).contains(last))
+                .limit(25)
+                .map(o -> AnswerFormatter.shorten(o, 100))
+                .map(o -> new Command.Choice(o, o))
+                .toList();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.newsdesk.discord;
+
+import dev.newsdesk.answer.Answer;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The flows an interaction goes through once its command has checked what it needs: take the cooldown and a
+ * queue slot (else an ephemeral explanation), acknowledge, do the work on a worker, edit the result in.
+ * Runs on JDA's event thread up to the hand-over, so nothing here blocks before it.
+ */
+final class Interactions {
+    private static final Logger LOG = LoggerFactory.getLogger(Interactions.class);
+    private final Cooldown cooldown;
+    private final WorkQueue work;
+    private final AnswerMessages messages;
+
+    Interactions(Cooldown cooldown, WorkQueue work, AnswerMessages messages) {
+        this.cooldown = cooldown;
+        this.work = work;
+        this.messages = messages;
+    }
+
+    /**
+     * The common flow for anything that produces an {@link Answer}: access was checked by the caller; here the
+     * cooldown and a queue slot are taken, the interaction is deferred, and the answer is computed on the answer
+     * executor and edited into the original response.
+     */
+    void answer(IReplyCallback event, String title, Supplier<Answer> task) {
+        String wait = cooldown.check(event.getUser().getIdLong());
+        if (wait != null) {
+            Replies.ephemeral(event, wait);
+            return;
+        }
+        if (!work.tryReserveAnswer()) {
+            Replies.ephemeral(event, work.refusal());
+            return;
+        }
+        event.deferReply().queue(null, e -> LOG.debug("defer failed: {}", e.toString()));
+        InteractionHook hook = event.getHook();
+        long channelId = event.getChannelIdLong();
+        work.runAnswer(() -> {
+            Answer answer;
+            try {
+                answer = task.get();
+            } catch (RuntimeException e) {
+                LOG.warn("answering failed: {}", e.toString());
+                Replies.failEphemeral(hook, Replies.FAILED);
+                return;
+            }
+            try {
+                messages.send(hook, channelId, title, answer);
+            } catch (RuntimeException e) {
+                LOG.warn("could not send an answer: {}", e.toString());
+            }
+        }, () -> Replies.failEphemeral(hook, Replies.CLOSING));
+    }
+
+    /** Defers ephemerally and runs a quick task whose embed becomes the (ephemeral) response. */
+    void quickEphemeral(IReplyCallback event, Supplier<MessageEmbed> task) {
+        quick(event, task, true);
+    }
+
+    /** Defers publicly and runs a quick task whose embed becomes the response. */
+    void quickPublic(IReplyCallback event, Supplier<MessageEmbed> task) {
+        quick(event, task, false);
+    }
+
+    private void quick(IReplyCallback event, Supplier<MessageEmbed> task, boolean ephemeral) {
+        if (!work.accepting()) {
+            Replies.ephemeral(event, Replies.CLOSING);
+            return;
+        }
+        event.deferReply(ephemeral).queue(null, e -> LOG.debug("defer failed: {}", e.toString()));
+        InteractionHook hook = event.getHook();
+        if (!work.runQuick(() -> Replies.editTo(hook, task, ephemeral))) Replies.fail(hook, Replies.BUSY, ephemeral);
+    }
+}
