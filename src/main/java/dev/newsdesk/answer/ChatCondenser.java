@@ -12,19 +12,10 @@ import org.slf4j.LoggerFactory;
  * {@link Condenser} that asks the chat model with {@code prompts/condense.txt}; on any model trouble, or a reply that
  * is not one usable line, it joins the last question and the new one (still better than the follow-up alone).
  */
-public final class ChatCondenser implements Condenser {
+public record ChatCondenser(ModelCaller caller, PromptLibrary prompts, Clock clock) implements Condenser {
     private static final Logger log = LoggerFactory.getLogger(ChatCondenser.class);
     private static final Pattern MARKERS = Pattern.compile("\\[[\\d,;\\s]*]");
 
-    private final ModelCaller caller;
-    private final PromptLibrary prompts;
-    private final Clock clock;
-
-    public ChatCondenser(ModelCaller caller, PromptLibrary prompts, Clock clock) {
-        this.caller = caller;
-        this.prompts = prompts;
-        this.clock = clock;
-    }
 
     @Override
     public String standalone(Question question) {

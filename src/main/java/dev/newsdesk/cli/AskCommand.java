@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "ask", description = "Answer a question from the coverage, citing every sentence; says so when the coverage does not answer.")
 final class AskCommand implements Callable<Integer> {
@@ -30,9 +29,6 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: question, answer, abstained, citations.")
     boolean json;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     /** The --json shape: stable keys other programs rely on. */
     record Output(String question, String answer, boolean abstained, String answerer, String note,
                   List<dev.newsdesk.answer.Citation> citations, List<Answer.SentenceCheck> sentences) {
@@ -43,8 +39,8 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = common.out();
+        PrintWriter err = common.err();
         Question q;
         try {
             q = new Question(String.join(" ", words), filters.toFilters(), List.of());

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -52,9 +53,6 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plan", description = "Search: retrieve as ask and search do (per-outlet, per-date, per-part retrievals, fused).")
     boolean plan;
 
-    @Option(names = "--no-sentences", description = "Search with --plan: without the sentence-level list beside each part's passage list.")
-    boolean noSentences;
-
     @Option(names = "--questions", paramLabel = "PATH",
             description = "Search: take the queries from a MultiHop-RAG queries file instead of the corpus's headlines.")
     Path questions;
@@ -70,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--articles", paramLabel = "N", description = "Use only the first N records of a .jsonl(.gz) corpus.")
     Integer articles;
+
+    @Mixin
+    RetrievalOptions retrieval;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -103,9 +104,6 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--embedding", paramLabel = "MODEL", defaultValue = "none",
             description = "Ingest/search: passage vectors with this model (bge-small-en-v15-q, all-minilm-l6-v2-q; default none = BM25 only).")
     String embedding;
-
-    @Option(names = "--mode", defaultValue = "bm25", description = "Search: bm25, vector or hybrid (default ${DEFAULT-VALUE}).")
-    String mode;
 
     private Embeddings embeddings;
 
@@ -232,8 +230,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         try (EmbeddedBackend backend = new EmbeddedBackend(LuceneIndex.open(dir), embeddings());
              var threads = Retrieval.newSearchThreads()) {
-            Retriever r = new Retrieval(backend, java.time.LocalDate::now, threads).retriever(new Retrieval.Options(
-                    Retrieval.Mode.parse(mode), snippets, plan, !noSentences, Retrieval.MAX_PER_ARTICLE, Retrieval.HYBRID_DENSE_WEIGHT));
+            Retriever r = new Retrieval(backend, java.time.LocalDate::now, threads).retriever(retrieval.options(snippets, plan));
             int warm = Math.min(500, titles.size());
             for (int i = 0; i < warm; i++) r.search(new SearchRequest(titles.get(i), null, 10));
             long[] ns = new long[queries];
@@ -246,7 +243,7 @@ final class BenchCommand implements Callable<Integer> {
             Arrays.sort(ns);
             Runtime rt = Runtime.getRuntime();
             out.printf(Locale.ROOT, "search (%s%s, top 10, snippets %s): %d queries (%s), p50 %.2f ms, "
-                            + "p95 %.2f ms, p99 %.2f ms, heap used %d MB%n", mode, plan ? ", planned" : "", snippets ? "on" : "off",
+                            + "p95 %.2f ms, p99 %.2f ms, heap used %d MB%n", retrieval.mode, plan ? ", planned" : "", snippets ? "on" : "off",
                     queries, questions != null ? "questions from " + questions.getFileName() : "article headlines",
                     ns[queries / 2] / 1e6, ns[(int) (queries * 0.95)] / 1e6, ns[(int) (queries * 0.99)] / 1e6,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);

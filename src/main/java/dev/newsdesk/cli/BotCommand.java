@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /**
  * Runs the Discord bot until SIGTERM/SIGINT. The token comes from DISCORD_TOKEN or the file named by
@@ -26,12 +25,9 @@ final class BotCommand implements Callable<Integer> {
     @Mixin
     ChatOptions chat;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = common.err();
         CountDownLatch finished = new CountDownLatch(1);
         try (App app = App.create(common)) {
             DiscordSettings settings = DiscordSettings.fromEnvironment(System.getenv(), app.config.properties());

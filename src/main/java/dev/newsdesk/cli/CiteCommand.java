@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "cite", description = "Show a passage (id ARTICLE:N) with its surrounding passages, or an article (id ARTICLE) with its metadata.")
 final class CiteCommand implements Callable<Integer> {
@@ -24,15 +23,12 @@ final class CiteCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     record PassageOutput(Hit passage, Hit before, Hit after, ArticleView article) {}
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = common.out();
+        PrintWriter err = common.err();
         try (App app = App.create(common)) {
             Catalog catalog = app.catalog(err);
             Optional<Hit> passage = id.contains(":") ? catalog.passage(id) : Optional.empty();

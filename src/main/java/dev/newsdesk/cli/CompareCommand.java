@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "compare", description = "Compare how outlets covered a topic: what each reported, what others reported "
         + "that it did not, and where their numbers, quotations or attributions differ; with a chat model (--answerer or "
@@ -44,9 +43,6 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: topic, comparison, citations, outlets, disagreements.")
     boolean json;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     /** The --json shape; citations are the same objects as ask --json's, sentences the checks of a written overview. */
     record Output(String topic, String comparison, boolean abstained, String answerer, String note,
                   List<Citation> citations, List<Answer.SentenceCheck> sentences, List<Comparison.OutletSection> outlets,
@@ -60,8 +56,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = common.out();
+        PrintWriter err = common.err();
         String topic = String.join(" ", words).strip();
         List<String> named = outlets.stream().flatMap(o -> Arrays.stream(o.split(","))).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();

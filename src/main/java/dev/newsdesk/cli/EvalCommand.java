@@ -35,7 +35,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * Reproducible retrieval evaluation on MultiHop-RAG with the benchmark's own metric (see {@code eval} package). The
@@ -72,20 +71,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-plan", description = "Retrieve with the question as one query (no per-outlet, per-date, per-part retrievals).")
     boolean noPlan;
 
-    @Option(names = "--no-sentences", description = "Planned retrieval without the sentence-level list beside each part's passage list.")
-    boolean noSentences;
-
-    @Option(names = "--per-article", defaultValue = "3", description = "Most passages of one article in the top results.")
-    int perArticle;
-
-    @Option(names = "--mode", defaultValue = "bm25", description = "bm25, vector or hybrid (default ${DEFAULT-VALUE}).")
-    String mode;
-
     @Option(names = "--embedding", defaultValue = "bge-small-en-v15-q", description = "Embedding model for vector/hybrid (default ${DEFAULT-VALUE}).")
     String embeddingModel;
 
-    @Option(names = "--dense-weight", defaultValue = "0.5", description = "Weight of the dense list in hybrid fusion.")
-    double denseWeight;
+    @Mixin
+    RetrievalOptions retrieval;
 
     @Mixin
     ChatOptions chat;
@@ -94,13 +84,10 @@ final class EvalCommand implements Callable<Integer> {
             + "skip scoring its answers with the benchmark's answer rule.")
     boolean noAnswers;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = common.out();
+        PrintWriter err = common.err();
         if (!benchmark.equals("multihop")) {
             err.println("newsdesk: unknown benchmark '" + benchmark + "'; the one supported is: multihop");
             return 2;
@@ -111,7 +98,7 @@ final class EvalCommand implements Callable<Integer> {
         PassageQa qa = chatSettings == null ? null
                 : new ChatPassageQa(ChatModels.build(chatSettings, System.getenv()), PromptLibrary.load(app.config.promptsDir()));
         Path indexDir = common.index != null ? common.index : app.config.home().resolve("data/eval/multihop");
-        Retrieval.Mode retrievalMode = Retrieval.Mode.parse(mode);
+        Retrieval.Mode retrievalMode = retrieval.mode();
         Embeddings embeddings = retrievalMode == Retrieval.Mode.BM25 ? null : Embeddings.load(embeddingModel);
         if (common.index == null && embeddings != null) indexDir = indexDir.resolveSibling("multihop-" + embeddings.modelId());
         var ingest = new CorpusIngest(new SentenceChunker(), () -> embeddings, IngestLimits.DEFAULTS);
@@ -125,14 +112,13 @@ final class EvalCommand implements Callable<Integer> {
             // "Today" for a benchmark is when its questions were written: the corpus's latest article, not the clock.
             java.time.LocalDate latest = backend.catalog().stats().latest();
             java.time.LocalDate asOf = latest == null ? java.time.LocalDate.now() : latest;
-            Retrieval retrieval = new Retrieval(backend, () -> asOf, threads);
-            Retriever retriever = retrieval.retriever(
-                    new Retrieval.Options(retrievalMode, false, !noPlan, !noSentences, perArticle, denseWeight));
+            Retrieval retrievals = new Retrieval(backend, () -> asOf, threads);
+            Retriever retriever = retrievals.retriever(retrieval.options(false, !noPlan));
             MultiHopEval eval = new MultiHopEval(retriever);
             MetricReport report = eval.run(all, 10, Optional.ofNullable(run));
             AbstentionReport abst = null;
             if (!noAbstention) {
-                abst = eval.abstention(App.extractive(retriever, backend.lexicon(), retrieval.planners()), all);
+                abst = eval.abstention(App.extractive(retriever, backend.lexicon(), retrievals.planners()), all);
             }
             AnswerReport answers = null;
             if (qa != null) {

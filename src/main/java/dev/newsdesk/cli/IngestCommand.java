@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", description = {
         "Read articles (.md .txt .json .jsonl .html, and .gz of these), clean them and index their passages.",
@@ -27,14 +26,11 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--no-vectors", description = "BM25 only: skip passage embeddings (for corpora too large to embed here).")
     boolean noVectors;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         try (App app = App.create(common)) {
             List<Path> roots = paths.isEmpty() ? app.config.corpusDirs() : paths;
-            return new IngestRun(app, roots, prune, noVectors, spec.commandLine().getErr()).call();
+            return new IngestRun(app, roots, prune, noVectors, common.err()).call();
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "stats", description = "What the index holds: articles, passages, outlets, date range, size on disk.")
 final class StatsCommand implements Callable<Integer> {
@@ -16,14 +15,11 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = common.out();
         try (App app = App.create(common)) {
-            Catalog.Stats s = app.catalog(spec.commandLine().getErr()).stats();
+            Catalog.Stats s = app.catalog(common.err()).stats();
             if (json) {
                 out.println(Json.write(s));
                 return 0;

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "summary", description = "The key points of the coverage of a topic, each cited to every article that reports it; "
         + "with a chat model (--answerer or answerer= in config/), written by the model and checked like an answer.")
@@ -31,9 +30,6 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: topic, summary, abstained, citations, points.")
     boolean json;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     /** The --json shape; citations are the same objects as ask --json's. */
     record Output(String topic, String summary, boolean abstained, String answerer, String note,
                   List<Citation> citations, List<Answer.SentenceCheck> sentences, List<Summary.Point> points) {
@@ -45,8 +41,8 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = common.out();
+        PrintWriter err = common.err();
         String topic = String.join(" ", words).strip();
         try (App app = App.create(common)) {
             Summary s = new CoverageSummarizer(app.retriever(err, false), coverage.grouper(app, err), app.coverageWriter(chat))

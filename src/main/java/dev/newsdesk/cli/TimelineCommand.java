@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "timeline", description = "The dated events of a story in date order, as the coverage reports them, "
         + "each with citations; dates stated relative to publication (\"on Tuesday\") are resolved.")
@@ -29,9 +28,6 @@ final class TimelineCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: topic, timeline, citations, events.")
     boolean json;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     record Output(String topic, String timeline, boolean abstained, String answerer, String note,
                   List<Citation> citations, List<Timeline.Event> events) {
         static Output of(Timeline t) {
@@ -42,8 +38,8 @@ final class TimelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = common.out();
+        PrintWriter err = common.err();
         String topic = String.join(" ", words).strip();
         try (App app = App.create(common)) {
             Timeline t = new TimelineBuilder(app.retriever(err, false), coverage.grouper(app, err)).build(topic, filters.toFilters());

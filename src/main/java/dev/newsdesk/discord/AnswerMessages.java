@@ -19,19 +19,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * buttons and thread follow-ups): one embed when it fits, else plain messages with link previews suppressed;
  * "Source n" buttons under the last one; allowed mentions none on every message.
  */
-final class AnswerMessages {
-    private final RecentAnswers recent;
-    private final Catalog catalog;
-
-    AnswerMessages(RecentAnswers recent, Catalog catalog) {
-        this.recent = recent;
-        this.catalog = catalog;
-    }
-
-    RecentAnswers recent() {
-        return recent;
-    }
-
+record AnswerMessages(RecentAnswers recent, Catalog catalog) {
     /** Sends an answer as the interaction's original response (plus follow-ups when it needs several messages). */
     void send(InteractionHook hook, long channelId, String title, Answer answer) {
         List<MessageCreateData> msgs = build(channelId, title, answer);

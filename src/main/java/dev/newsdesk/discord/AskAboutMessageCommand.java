@@ -11,20 +11,8 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 
 /** Message context menu "Ask newsdesk about this": the message's text becomes the question. */
-final class AskAboutMessageCommand implements SlashCommand {
+record AskAboutMessageCommand(Answerer answerer, Interactions interactions) implements SlashCommand {
     static final String NAME = "Ask newsdesk about this";
-    private final Answerer answerer;
-    private final Interactions interactions;
-
-    AskAboutMessageCommand(Answerer answerer, Interactions interactions) {
-        this.answerer = answerer;
-        this.interactions = interactions;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     @Override
     public CommandData data() {

@@ -13,25 +13,10 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 
 /** {@code /ask question [outlet] [since] [until]}: a grounded answer with numbered citations. */
-final class AskCommand implements SlashCommand {
-    private final Answerer answerer;
-    private final Interactions interactions;
-    private final Catalog outlets;
-
-    AskCommand(Answerer answerer, Interactions interactions, Catalog outlets) {
-        this.answerer = answerer;
-        this.interactions = interactions;
-        this.outlets = outlets;
-    }
-
-    @Override
-    public String name() {
-        return "ask";
-    }
-
+record AskCommand(Answerer answerer, Interactions interactions, Catalog outlets) implements SlashCommand {
     @Override
     public CommandData data() {
-        return Commands.slash(name(), "Ask a question about the news coverage; the answer cites its sources")
+        return Commands.slash("ask", "Ask a question about the news coverage; the answer cites its sources")
                 .addOptions(new OptionData(OptionType.STRING, "question", "What do you want to know?", true)
                                 .setMaxLength(Question.MAX_CHARS),
                         CommandOptions.outlet(), CommandOptions.since(), CommandOptions.until())

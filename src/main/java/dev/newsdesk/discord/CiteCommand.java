@@ -14,25 +14,10 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
  * {@code /cite number}: citation n of the last answer given in this channel or thread: the quoted span inside its
  * surrounding article text, headline, outlet, date and link.
  */
-final class CiteCommand implements SlashCommand {
-    private final RecentAnswers recent;
-    private final AnswerMessages messages;
-    private final Interactions interactions;
-
-    CiteCommand(RecentAnswers recent, AnswerMessages messages, Interactions interactions) {
-        this.recent = recent;
-        this.messages = messages;
-        this.interactions = interactions;
-    }
-
-    @Override
-    public String name() {
-        return "cite";
-    }
-
+record CiteCommand(RecentAnswers recent, AnswerMessages messages, Interactions interactions) implements SlashCommand {
     @Override
     public CommandData data() {
-        return Commands.slash(name(), "Show a citation of the last answer in this channel, in context")
+        return Commands.slash("cite", "Show a citation of the last answer in this channel, in context")
                 .addOptions(new OptionData(OptionType.INTEGER, "number", "The citation number, e.g. 2 for [2]", true)
                         .setRequiredRange(1, 100))
                 .setContexts(InteractionContextType.GUILD);

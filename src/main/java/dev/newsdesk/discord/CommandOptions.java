@@ -38,6 +38,13 @@ final class CommandOptions {
         return m == null ? null : m.getAsString();
     }
 
+    /** The stripped "topic" option; {@link UserError} "Name a topic to {verb}." when it is missing or blank. */
+    static String topic(GenericCommandInteractionEvent e, String verb) {
+        String topic = text(e, "topic");
+        if (topic == null || topic.isBlank()) throw new UserError("Name a topic to " + verb + ".");
+        return topic.strip();
+    }
+
     /** Filters from the standard outlet/since/until options. */
     static Filters filters(GenericCommandInteractionEvent e) {
         return filters(text(e, "outlet"), text(e, "since"), text(e, "until"));

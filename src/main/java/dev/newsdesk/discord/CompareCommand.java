@@ -12,27 +12,12 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 
 /** {@code /compare topic [outlets]}: how outlets covered a topic, when a {@link CompareService} is wired. */
-final class CompareCommand implements SlashCommand {
+record CompareCommand(CompareService service, Interactions interactions, Catalog outlets) implements SlashCommand {
     static final String UNAVAILABLE = "Comparisons are not available yet; try /ask with a question about the topic.";
-    private final CompareService service;
-    private final Interactions interactions;
-    private final Catalog outlets;
-
-    /** {@code service} null: the command exists but says comparisons are not available. */
-    CompareCommand(CompareService service, Interactions interactions, Catalog outlets) {
-        this.service = service;
-        this.interactions = interactions;
-        this.outlets = outlets;
-    }
-
-    @Override
-    public String name() {
-        return "compare";
-    }
 
     @Override
     public CommandData data() {
-        return Commands.slash(name(), "Compare how outlets covered a topic, with citations")
+        return Commands.slash("compare", "Compare how outlets covered a topic, with citations")
                 .addOptions(new OptionData(OptionType.STRING, "topic", "The topic to compare", true).setMaxLength(300),
                         new OptionData(OptionType.STRING, "outlets", "Comma-separated outlets, e.g. BBC, Reuters", false, true)
                                 .setMaxLength(300))
@@ -40,20 +25,17 @@ final class CompareCommand implements SlashCommand {
     }
 
     @Override
+    public String unavailable() {
+        return service == null ? UNAVAILABLE : null;
+    }
+
+    @Override
     public void handle(GenericCommandInteractionEvent event) {
-        if (service == null) {
-            Replies.ephemeral(event, UNAVAILABLE);
-            return;
-        }
-        String topic = CommandOptions.text(event, "topic");
-        if (topic == null || topic.isBlank()) {
-            Replies.ephemeral(event, "Name a topic to compare.");
-            return;
-        }
+        String topic = CommandOptions.topic(event, "compare");
         String raw = CommandOptions.text(event, "outlets");
         List<String> outlets = raw == null ? List.of()
                 : Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-        interactions.answer(event, "Compare: " + topic.strip(), () -> service.compare(topic.strip(), outlets));
+        interactions.answer(event, "Compare: " + topic, () -> service.compare(topic, outlets));
     }
 
     @Override

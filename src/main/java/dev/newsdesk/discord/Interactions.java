@@ -13,17 +13,8 @@ import org.slf4j.LoggerFactory;
  * queue slot (else an ephemeral explanation), acknowledge, do the work on a worker, edit the result in.
  * Runs on JDA's event thread up to the hand-over, so nothing here blocks before it.
  */
-final class Interactions {
+record Interactions(Cooldown cooldown, WorkQueue work, AnswerMessages messages) {
     private static final Logger LOG = LoggerFactory.getLogger(Interactions.class);
-    private final Cooldown cooldown;
-    private final WorkQueue work;
-    private final AnswerMessages messages;
-
-    Interactions(Cooldown cooldown, WorkQueue work, AnswerMessages messages) {
-        this.cooldown = cooldown;
-        this.work = work;
-        this.messages = messages;
-    }
 
     /**
      * The common flow for anything that produces an {@link Answer}: access was checked by the caller; here the

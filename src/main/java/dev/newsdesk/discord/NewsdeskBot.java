@@ -250,12 +250,16 @@ public final class NewsdeskBot implements AutoCloseable {
             }
             // One place for the allow-lists, so no command can forget them.
             String denied = command.usesAllowLists() ? access.denied(event.getMember(), event.getChannel()) : null;
+            if (denied == null) denied = command.unavailable();
             if (denied != null) {
                 Replies.ephemeral(event, denied);
                 return;
             }
             try {
                 command.handle(event);
+            } catch (UserError e) {
+                // What the user typed cannot be used: the message says what to change.
+                if (!event.isAcknowledged()) Replies.ephemeral(event, e.getMessage());
             } catch (RuntimeException e) {
                 LOG.warn("/{} failed: {}", event.getName(), e.toString());
                 if (!event.isAcknowledged()) Replies.ephemeral(event, Replies.FAILED);

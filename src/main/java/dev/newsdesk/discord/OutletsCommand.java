@@ -8,23 +8,10 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 
 /** {@code /outlets}: which outlets the index covers, with article counts and the date range. */
-final class OutletsCommand implements SlashCommand {
-    private final Catalog outletStats;
-    private final Interactions interactions;
-
-    OutletsCommand(Catalog outletStats, Interactions interactions) {
-        this.outletStats = outletStats;
-        this.interactions = interactions;
-    }
-
-    @Override
-    public String name() {
-        return "outlets";
-    }
-
+record OutletsCommand(Catalog outletStats, Interactions interactions) implements SlashCommand {
     @Override
     public CommandData data() {
-        return Commands.slash(name(), "List the outlets in the index").setContexts(InteractionContextType.GUILD);
+        return Commands.slash("outlets", "List the outlets in the index").setContexts(InteractionContextType.GUILD);
     }
 
     @Override

@@ -31,13 +31,8 @@ final class ReindexCommand implements SlashCommand {
     }
 
     @Override
-    public String name() {
-        return "reindex";
-    }
-
-    @Override
     public CommandData data() {
-        return Commands.slash(name(), "Admins: refresh the index from the corpus")
+        return Commands.slash("reindex", "Admins: refresh the index from the corpus")
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                 .setContexts(InteractionContextType.GUILD);
     }

@@ -13,7 +13,9 @@ import net.dv8tion.jda.api.interactions.commands.build.CommandData;
  */
 public interface SlashCommand {
     /** The command name as registered (unique among this bot's commands of the same type). */
-    String name();
+    default String name() {
+        return data().getName();
+    }
 
     /** What is registered with Discord. */
     CommandData data();
@@ -27,8 +29,17 @@ public interface SlashCommand {
     }
 
     /**
+     * Why the command cannot run in this bot (e.g. "Summaries are not available yet; ..."), or null when it can.
+     * The dispatcher replies with it, ephemerally, before {@link #handle}.
+     */
+    default String unavailable() {
+        return null;
+    }
+
+    /**
      * Handles an invocation; called only for events whose name (and type) match {@link #data()}, from a member the
-     * allow-lists admit when {@link #usesAllowLists()}.
+     * allow-lists admit when {@link #usesAllowLists()}. A {@link UserError} thrown before acknowledging becomes an
+     * ephemeral reply with its message.
      */
     void handle(GenericCommandInteractionEvent event);
 

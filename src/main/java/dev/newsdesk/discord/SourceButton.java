@@ -13,18 +13,9 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
  * The "Source n" buttons under an answer: a press shows citation n in context, ephemerally. The custom id is
  * {@code newsdesk:src:<answer key>:<n>}, the key being the answer's entry in {@link RecentAnswers}.
  */
-final class SourceButton implements ComponentHandler {
+record SourceButton(RecentAnswers recent, AnswerMessages messages, Interactions interactions) implements ComponentHandler {
     static final String PREFIX = "newsdesk:src:";
     static final String FORGOTTEN = "This answer is no longer in my memory; ask again to see its sources.";
-    private final RecentAnswers recent;
-    private final AnswerMessages messages;
-    private final Interactions interactions;
-
-    SourceButton(RecentAnswers recent, AnswerMessages messages, Interactions interactions) {
-        this.recent = recent;
-        this.messages = messages;
-        this.interactions = interactions;
-    }
 
     @Override
     public String prefix() {

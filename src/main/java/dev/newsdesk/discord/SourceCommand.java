@@ -26,28 +26,14 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
  * candidate article's text: "exact" when the quote occurs in it after whitespace/quote-mark normalisation,
  * "near" when most of the quote's words occur in the passage.
  */
-final class SourceCommand implements SlashCommand {
+record SourceCommand(Retriever retriever, Catalog catalog, Interactions interactions) implements SlashCommand {
     static final int CANDIDATES = 30;
     static final int SHOWN = 10;
     static final double NEAR = 0.6;
-    private final Retriever retriever;
-    private final Catalog catalog;
-    private final Interactions interactions;
-
-    SourceCommand(Retriever retriever, Catalog catalog, Interactions interactions) {
-        this.retriever = retriever;
-        this.catalog = catalog;
-        this.interactions = interactions;
-    }
-
-    @Override
-    public String name() {
-        return "source";
-    }
 
     @Override
     public CommandData data() {
-        return Commands.slash(name(), "Find the articles that contain a quote, exactly or nearly")
+        return Commands.slash("source", "Find the articles that contain a quote, exactly or nearly")
                 .addOptions(new OptionData(OptionType.STRING, "quote", "The quote to look for", true).setMaxLength(1000))
                 .setContexts(InteractionContextType.GUILD);
     }

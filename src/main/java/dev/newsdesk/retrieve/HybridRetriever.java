@@ -7,22 +7,13 @@ import java.util.List;
  * MultiHop-RAG an equal-weight fusion with a small dense model is worse than BM25 alone (docs/benchmarks.md), while
  * a lighter dense vote recovers paraphrased evidence BM25 misses. Backend-independent.
  */
-public final class HybridRetriever implements Retriever {
+public record HybridRetriever(Retriever lexical, Retriever dense, double denseWeight) implements Retriever {
     /**
      * The usual RRF k: both lists answer the same whole question, so agreement further down should count (unlike
      * {@link PlannedRetriever}'s parts, which each look for different evidence).
      */
     static final int RRF_K = 60;
 
-    private final Retriever lexical;
-    private final Retriever dense;
-    private final double denseWeight;
-
-    public HybridRetriever(Retriever lexical, Retriever dense, double denseWeight) {
-        this.lexical = lexical;
-        this.dense = dense;
-        this.denseWeight = denseWeight;
-    }
 
     @Override
     public List<Hit> search(SearchRequest request) {
