@@ -10,12 +10,32 @@ import java.util.List;
  * @param answerer which answerer produced the text ("extractive", "openai", ...)
  * @param note a short note for the reader (e.g. "the chat model timed out; showing quoted sentences"), or null
  * @param sentences per-sentence citation checks, empty for extractive answers (verbatim by construction)
+ * @param lead the answer stated first in a few verbatim words ("Google."), with its citations; null when the
+ *             coverage supports no such short answer (never guessed)
  */
 public record Answer(String question, String text, boolean abstained, List<Citation> citations, String answerer,
-                     String note, List<SentenceCheck> sentences) {
+                     String note, List<SentenceCheck> sentences, Lead lead) {
     public Answer {
         citations = List.copyOf(citations);
         sentences = sentences == null ? List.of() : List.copyOf(sentences);
+        if (lead != null) {
+            for (int n : lead.citations()) {
+                if (n < 1 || n > citations.size()) {
+                    throw new IllegalArgumentException("lead cites [" + n + "] but the answer has " + citations.size() + " citations");
+                }
+            }
+        }
+    }
+
+    /** An answer without a lead. */
+    public Answer(String question, String text, boolean abstained, List<Citation> citations, String answerer,
+                  String note, List<SentenceCheck> sentences) {
+        this(question, text, abstained, citations, answerer, note, sentences, null);
+    }
+
+    /** The same answer with {@code newLead} (null: none). */
+    public Answer withLead(Lead newLead) {
+        return new Answer(question, text, abstained, citations, answerer, note, sentences, newLead);
     }
 
     /** @param supportedBy the citation numbers whose passage supports the sentence */

@@ -4,11 +4,15 @@ import dev.newsdesk.answer.Answer;
 import dev.newsdesk.answer.Citation;
 import java.io.PrintWriter;
 
-/** Plain-text rendering of an answer for a terminal: the answer, an optional note, then the numbered sources. */
+/**
+ * Plain-text rendering of an answer for a terminal: the lead (when there is one) on the first line, the answer, an
+ * optional note, then the numbered sources.
+ */
 final class AnswerPrinter {
     private AnswerPrinter() {}
 
     static void print(Answer a, PrintWriter out) {
+        if (a.lead() != null) out.println(a.lead().withMarkers());
         out.println(a.text());
         if (a.note() != null) out.println("(" + a.note() + ")");
         if (a.citations().isEmpty()) return;
@@ -16,7 +20,7 @@ final class AnswerPrinter {
         out.println(a.abstained() ? "Closest articles" : "Sources");
         for (Citation c : a.citations()) {
             out.printf("[%d] %s — %s (%s)%s%n", c.n(), c.outlet(), c.title(),
-                    c.published() == null ? "undated" : c.published(), c.url() == null ? "" : " " + c.url());
+                    c.published() == null ? "undated" : c.published(), c.url() == null ? "" : " " + dev.newsdesk.answer.TextFragments.link(c.url(), c.quote()));
             out.println("    \u201c" + c.quote().replaceAll("\\s+", " ") + "\u201d  [" + c.passageId() + " @" + c.start() + "-" + c.end() + "]");
         }
     }

@@ -3,6 +3,9 @@ package dev.newsdesk.cli;
 import dev.newsdesk.answer.Answerer;
 import dev.newsdesk.answer.ExtractiveAnswerer;
 import dev.newsdesk.answer.EvidenceGate;
+import dev.newsdesk.answer.lead.LeadFinder;
+import dev.newsdesk.answer.lead.LeadRefiner;
+import dev.newsdesk.answer.lead.LeadWeights;
 import dev.newsdesk.config.NewsdeskConfig;
 import dev.newsdesk.ingest.SentenceSplitter;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -138,9 +141,20 @@ final class App implements Closeable {
 
     /** The extractive answerer as ask runs it and eval measures it: its evidence gate knows the indexed outlets. */
     static Answerer extractive(Retriever retriever, Lexicon lexicon, PlannedRetriever.QueryPlannerFactory planners) {
-        return new ExtractiveAnswerer(retriever, lexicon, new SentenceSplitter(), ExtractiveAnswerer.Settings.DEFAULTS,
-                new EvidenceGate(lexicon, q -> planners.current().unknownOutletsIn(q)));
+        return extractive(retriever, lexicon, planners, LeadRefiner.Listener.NONE);
     }
+
+    /** @param leads sees each question's lead evidence (eval tunes and scores the lead on it) */
+    static Answerer extractive(Retriever retriever, Lexicon lexicon, PlannedRetriever.QueryPlannerFactory planners,
+                               LeadRefiner.Listener leads) {
+        SentenceSplitter splitter = new SentenceSplitter();
+        return new ExtractiveAnswerer(retriever, lexicon, splitter, ExtractiveAnswerer.Settings.DEFAULTS,
+                new EvidenceGate(lexicon, q -> planners.current().unknownOutletsIn(q)),
+                java.util.List.of(new LeadRefiner(new LeadFinder(lexicon, splitter, LEAD_DEPTH), LeadWeights.DEFAULTS, leads)));
+    }
+
+    /** Passages the lead looks in: the answer's candidates (ExtractiveAnswerer.Settings.DEFAULTS.candidates()). */
+    static final int LEAD_DEPTH = 20;
 
     /**
      * The configured answerer: {@code answerer} in config/ (or --answerer), extractive by default. A chat model

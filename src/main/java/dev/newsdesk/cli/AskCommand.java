@@ -26,14 +26,19 @@ final class AskCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUESTION", arity = "1..*", description = "The question.")
     List<String> words;
 
-    @Option(names = "--json", description = "Print JSON: question, answer, abstained, citations.")
+    @Option(names = "--json", description = "Print JSON: question, answer, abstained, citations, lead, leadCitations.")
     boolean json;
 
-    /** The --json shape: stable keys other programs rely on. */
+    /**
+     * The --json shape: stable keys other programs rely on. {@code lead} is the answer in a few verbatim words (null
+     * when the coverage supports none) and {@code leadCitations} the citation numbers it rests on (empty without one).
+     */
     record Output(String question, String answer, boolean abstained, String answerer, String note,
-                  List<dev.newsdesk.answer.Citation> citations, List<Answer.SentenceCheck> sentences) {
+                  List<dev.newsdesk.answer.Citation> citations, List<Answer.SentenceCheck> sentences, String lead,
+                  List<Integer> leadCitations) {
         static Output of(Answer a) {
-            return new Output(a.question(), a.text(), a.abstained(), a.answerer(), a.note(), a.citations(), a.sentences());
+            return new Output(a.question(), a.text(), a.abstained(), a.answerer(), a.note(), a.citations(), a.sentences(),
+                    a.lead() == null ? null : a.lead().text(), a.lead() == null ? List.of() : a.lead().citations());
         }
     }
 

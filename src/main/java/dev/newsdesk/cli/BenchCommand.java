@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", description = {"Measure ingest throughput and search latency on a corpus; prints figures.",
         "  bench ingest --corpus ../shared/datasets/bbc/bbc-articles.jsonl.gz",
         "  bench search --corpus ../shared/datasets/bbc/bbc-articles.jsonl.gz --queries 2000",
+        "  bench answer --corpus ../shared/datasets/multihop-rag/corpus.json --index data/eval/multihop --questions ../shared/datasets/multihop-rag/queries-dev.json --queries 800",
         "  bench summary --corpus ../shared/datasets/news-scale/realtimeqa-articles.jsonl.gz --articles 5000 --passages 5000"})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, search or summary")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest, search, summary or answer")
     String what;
 
     @Option(names = "--corpus", required = true, paramLabel = "PATH", description = "Corpus file or folder.")
@@ -78,8 +79,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!what.equals("ingest") && !what.equals("search") && !what.equals("summary")) {
-            spec.commandLine().getErr().println("newsdesk: bench takes 'ingest', 'search' or 'summary', not '" + what + "'");
+        if (!what.equals("ingest") && !what.equals("search") && !what.equals("summary") && !what.equals("answer")) {
+            spec.commandLine().getErr().println("newsdesk: bench takes 'ingest', 'search', 'summary' or 'answer', not '" + what + "'");
             return 2;
         }
         if (queries < 1) {
@@ -95,6 +96,7 @@ final class BenchCommand implements Callable<Integer> {
             if (what.equals("ingest") || !App.indexExists(dir)) ingest(out, dir);
             if (what.equals("search")) search(out, dir);
             if (what.equals("summary")) SummaryBench.run(out, dir, topic, passages);
+            if (what.equals("answer")) answer(out, dir);
             return 0;
         } finally {
             if (temp) deleteTree(dir);
@@ -247,6 +249,50 @@ final class BenchCommand implements Callable<Integer> {
                     queries, questions != null ? "questions from " + questions.getFileName() : "article headlines",
                     ns[queries / 2] / 1e6, ns[(int) (queries * 0.95)] / 1e6, ns[(int) (queries * 0.99)] / 1e6,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+    }
+
+    /**
+     * Extractive answer latency as ask answers (planned retrieval, evidence gate), with and without the lead
+     * ({@link dev.newsdesk.answer.lead.LeadRefiner}), the two interleaved question by question so that load on a
+     * shared machine falls on both alike.
+     */
+    private void answer(PrintWriter out, Path dir) throws Exception {
+        if (questions == null) throw new IllegalArgumentException("bench answer needs --questions FILE (MultiHop-RAG queries)");
+        List<String> qs = new ArrayList<>(dev.newsdesk.eval.MultiHopQueries.load(questions).stream()
+                .map(dev.newsdesk.eval.MultiHopQuery::query).toList());
+        Collections.shuffle(qs, new Random(42));
+        try (EmbeddedBackend backend = new EmbeddedBackend(LuceneIndex.open(dir), embeddings());
+             var threads = Retrieval.newSearchThreads()) {
+            Retrieval retrievals = new Retrieval(backend, java.time.LocalDate::now, threads);
+            Retriever r = retrievals.retriever(retrieval.options(false, true));
+            var splitter = new dev.newsdesk.ingest.SentenceSplitter();
+            dev.newsdesk.answer.Answerer without = new dev.newsdesk.answer.ExtractiveAnswerer(r, backend.lexicon(), splitter,
+                    dev.newsdesk.answer.ExtractiveAnswerer.Settings.DEFAULTS,
+                    new dev.newsdesk.answer.EvidenceGate(backend.lexicon(), q -> retrievals.planners().current().unknownOutletsIn(q)));
+            dev.newsdesk.answer.Answerer with = App.extractive(r, backend.lexicon(), retrievals.planners());
+            int warm = Math.min(200, qs.size());
+            for (int i = 0; i < warm; i++) {
+                without.answer(new dev.newsdesk.answer.Question(qs.get(i)));
+                with.answer(new dev.newsdesk.answer.Question(qs.get(i)));
+            }
+            long[] a = new long[queries], b = new long[queries];
+            for (int i = 0; i < queries; i++) {
+                var q = new dev.newsdesk.answer.Question(qs.get(i % qs.size()));
+                long t0 = System.nanoTime();
+                without.answer(q);
+                long t1 = System.nanoTime();
+                with.answer(q);
+                long t2 = System.nanoTime();
+                a[i] = t1 - t0;
+                b[i] = t2 - t1;
+            }
+            Arrays.sort(a);
+            Arrays.sort(b);
+            out.printf(Locale.ROOT, "extractive answer (%s, planned), %d questions from %s: without lead p50 %.2f ms p95 %.2f ms; "
+                            + "with lead p50 %.2f ms p95 %.2f ms (p50 +%.2f ms)%n", retrieval.mode, queries, questions.getFileName(),
+                    a[queries / 2] / 1e6, a[(int) (queries * 0.95)] / 1e6, b[queries / 2] / 1e6,
+                    b[(int) (queries * 0.95)] / 1e6, (b[queries / 2] - a[queries / 2]) / 1e6);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.newsdesk.answer.PassageQa;
 import dev.newsdesk.answer.PromptLibrary;
 import dev.newsdesk.eval.AnswerReport;
 import dev.newsdesk.eval.AbstentionReport;
+import dev.newsdesk.eval.LeadEval;
 import dev.newsdesk.eval.MetricReport;
 import dev.newsdesk.eval.MultiHopAnswerEval;
 import dev.newsdesk.eval.MultiHopEval;
@@ -80,9 +81,16 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     ChatOptions chat;
 
-    @Option(names = "--no-answers", description = "With a chat model configured (--answerer or answerer= in config/), "
-            + "skip scoring its answers with the benchmark's answer rule.")
+    @Option(names = "--no-answers", description = "Skip answering: no extractive lead figures and, with a chat model "
+            + "configured (--answerer or answerer= in config/), no scoring of its answers with the benchmark's answer rule.")
     boolean noAnswers;
+
+    @Option(names = "--answers-out", paramLabel = "FILE", description = "Write the extractive answers, one JSON object "
+            + "a line: query, lead, answer, abstained, citations.")
+    Path answersOut;
+
+    @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds for the lead figures (default ${DEFAULT-VALUE}).")
+    int folds;
 
     @Override
     public Integer call() throws Exception {
@@ -120,6 +128,14 @@ final class EvalCommand implements Callable<Integer> {
             if (!noAbstention) {
                 abst = eval.abstention(App.extractive(retriever, backend.lexicon(), retrievals.planners()), all);
             }
+            LeadEval.Report leads = null;
+            if (!noAnswers) {
+                err.println("answering " + all.size() + " queries with the extractive answerer for the lead figures...");
+                List<LeadEval.Row> rows = LeadEval.collect(
+                        l -> App.extractive(retriever, backend.lexicon(), retrievals.planners(), l), all, null);
+                leads = LeadEval.crossValidate(rows, folds, dev.newsdesk.answer.lead.LeadWeights.DEFAULTS);
+                if (answersOut != null) writeAnswers(rows, answersOut);
+            }
             AnswerReport answers = null;
             if (qa != null) {
                 err.println("scoring " + chatSettings.provider().id() + " " + chatSettings.modelName() + " answers on "
@@ -135,6 +151,7 @@ final class EvalCommand implements Callable<Integer> {
             if (json) {
                 ObjectNode node = report.toJsonNode();
                 if (abst != null) node.set("abstention", abst.toJsonNode());
+                if (leads != null) node.set("lead", leads.toJsonNode());
                 if (answers != null) {
                     ObjectNode a = answers.toJsonNode();
                     a.put("provider", chatSettings.provider().id());
@@ -149,9 +166,27 @@ final class EvalCommand implements Callable<Integer> {
                             100 * abst.nullAbstainRate(), abst.nullAbstained(), abst.nullQueries(),
                             100 * abst.answerableAnswerRate(), abst.answerableAnswered(), abst.answerableQueries());
                 }
+                if (leads != null) out.println(leads.table().stripTrailing());
                 if (answers != null) out.println(answerTable(answers, chatSettings).stripTrailing());
             }
             return 0;
+        }
+    }
+
+    /** One JSON object a line: the answer as ask gives it (default lead weights). */
+    private static void writeAnswers(List<LeadEval.Row> rows, Path file) throws java.io.IOException {
+        var mapper = Json.mapper();
+        try (var w = java.nio.file.Files.newBufferedWriter(file)) {
+            for (LeadEval.Row r : rows) {
+                ObjectNode n = mapper.createObjectNode();
+                n.put("query", r.query().query());
+                n.put("lead", r.answer().lead() == null ? null : r.answer().lead().text());
+                n.put("answer", r.answer().text());
+                n.put("abstained", r.answer().abstained());
+                n.set("citations", mapper.valueToTree(r.answer().citations()));
+                w.write(mapper.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(n));
+                w.newLine();
+            }
         }
     }
 

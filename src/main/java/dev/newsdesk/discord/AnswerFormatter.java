@@ -72,13 +72,47 @@ public final class AnswerFormatter {
         return shorten(sb.toString(), CONTENT_LIMIT - SOURCES_HEADER.length() - 1);
     }
 
+    /**
+     * {@link #sourceLine} plus, for an http(s) article, a second link that opens the article at the quoted words and
+     * highlights them ({@code #:~:text=}, {@link dev.newsdesk.answer.TextFragments}).
+     */
+    public static String sourceLineWithQuoteLink(Citation c) {
+        String line = sourceLine(c);
+        if (c.url() == null || c.url().isBlank()) return line;
+        String url = oneLine(c.url()).strip();
+        String quoted = dev.newsdesk.answer.TextFragments.link(url, c.quote());
+        if (quoted.equals(url)) return line;
+        String withQuote = line + " · quote: <" + quoted + ">";
+        return withQuote.length() <= CONTENT_LIMIT - SOURCES_HEADER.length() - 1 ? withQuote : line;
+    }
+
     public static List<String> sourceLines(Answer answer) {
         return answer.citations().stream().map(AnswerFormatter::sourceLine).toList();
     }
 
-    /** The answer's own text with abstention and note stated plainly, neutralised. */
+    /**
+     * The source lines of an embed ({@link #sourcesBlock}), each with its quote link. Plain messages
+     * ({@link #messages}) keep the shorter {@link #sourceLines}: there every character counts against
+     * {@value #CONTENT_LIMIT}, and a sources list should stay one message.
+     */
+    public static List<String> quoteLinkedSourceLines(Answer answer) {
+        return answer.citations().stream().map(AnswerFormatter::sourceLineWithQuoteLink).toList();
+    }
+
+    /** "**Google.** [1][2]": the lead in bold with its citation markers, or "" without a lead. */
+    public static String leadLine(Answer answer) {
+        if (answer.lead() == null || answer.abstained()) return "";
+        StringBuilder sb = new StringBuilder("**").append(oneLine(answer.lead().text()).replaceAll("([*_~`|\\\\])", "\\\\$1"))
+                .append("**");
+        sb.append(answer.lead().withMarkers().substring(answer.lead().text().length()));
+        return sb.toString();
+    }
+
+    /** The lead in bold on the first line (when there is one), the answer's text, abstention and note stated plainly, neutralised. */
     public static String body(Answer answer) {
         StringBuilder sb = new StringBuilder();
+        String lead = leadLine(answer);
+        if (!lead.isEmpty()) sb.append(lead).append("\n\n");
         String text = answer.text() == null ? "" : answer.text().strip();
         if (answer.abstained() && !text.toLowerCase().contains("could not") && !text.toLowerCase().contains("couldn't")) {
             sb.append(ABSTAIN_PREFIX).append("\n\n");
@@ -89,10 +123,13 @@ public final class AnswerFormatter {
         return neutralise(sb.toString().strip());
     }
 
-    /** The sources block ("**Sources**" then one line per citation), or "" without citations. */
+    /**
+     * The sources block of an embed ("**Sources**" then one line per citation, with a link to the quoted words), or ""
+     * without citations.
+     */
     public static String sourcesBlock(Answer answer) {
         if (answer.citations().isEmpty()) return "";
-        return SOURCES_HEADER + "\n" + String.join("\n", sourceLines(answer));
+        return SOURCES_HEADER + "\n" + String.join("\n", quoteLinkedSourceLines(answer));
     }
 
     /**
