@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A stage between the extractive answerer's sentence choice and the answer the reader gets: it sees the question,
  * the retrieved passages and the chosen sentences, and may add to the drafted answer (an extracted lead that states
- * the answer first, say). Stages run in the order given to {@link ExtractiveAnswerer}; abstentions do not reach them.
+ * the answer first, say) or take from it (sentences that do not answer). A stage that finds nothing left returns an
+ * abstained answer without citations, its reason in {@code note}; the answerer then lists the closest articles. Stages run in the order given to {@link ExtractiveAnswerer}; abstentions do not reach them.
  */
 @FunctionalInterface
 public interface AnswerRefiner {

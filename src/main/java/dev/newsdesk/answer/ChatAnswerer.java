@@ -123,23 +123,60 @@ public final class ChatAnswerer implements Answerer {
             return fallback(question, standalone, "The chat model (" + provider
                     + ") gave an answer its sources do not support; showing quoted sentences instead.");
         }
-        return new Answer(question.text(), Mentions.neutralise(checked.text()), false, checked.citations(), provider,
-                null, checked.sentences());
+        Answer written = new Answer(question.text(), Mentions.neutralise(checked.text()), false, checked.citations(),
+                provider, null, checked.sentences());
+        return withExtractiveLead(written, question, standalone);
+    }
+
+    /**
+     * The model's answer with the extractive lead beside it ("Google. [3]"): the answerer keeps its own words, and
+     * the reader (or a program reading {@code --json}) still gets the verbatim answer span. The lead's citations are
+     * the written answer's where it quotes the same passage, else added after them.
+     */
+    private Answer withExtractiveLead(Answer written, Question question, String standalone) {
+        Answer quoted;
+        try {
+            quoted = fallback.answer(standaloneQuestion(question, standalone));
+        } catch (RuntimeException e) {
+            log.debug("no extractive lead beside the chat answer: {}", e.toString());
+            return written;
+        }
+        Lead lead = quoted.lead();
+        if (lead == null || lead.span() == null || quoted.abstained()) return written;
+        List<Citation> citations = new ArrayList<>(written.citations());
+        List<Integer> leadCitations = new ArrayList<>();
+        for (int n : lead.citations()) {
+            Citation c = quoted.citations().get(n - 1);
+            Integer same = null;
+            for (Citation w : citations) {
+                if (w.articleId().equals(c.articleId()) && w.start() <= c.start() && c.end() <= w.end()) same = w.n();
+            }
+            if (same == null) {
+                same = citations.size() + 1;
+                citations.add(new Citation(same, c.articleId(), c.passageId(), c.outlet(), c.title(), c.published(),
+                        c.url(), c.quote(), c.start(), c.end()));
+            }
+            if (!leadCitations.contains(same)) leadCitations.add(same);
+        }
+        java.util.Collections.sort(leadCitations);
+        return new Answer(written.question(), written.text(), false, citations, written.answerer(), written.note(),
+                written.sentences(), new Lead(lead.text(), lead.span(), lead.kind(), leadCitations));
+    }
+
+    private static Question standaloneQuestion(Question question, String standalone) {
+        if (standalone.equals(question.text())) return question;
+        try {
+            return new Question(standalone, question.filters(), question.history());
+        } catch (IllegalArgumentException tooLong) {
+            return question;
+        }
     }
 
     /** The fallback's answer to the standalone question, with the note saying why the model's is not shown. */
     private Answer fallback(Question question, String standalone, String note) {
-        Question asked = question;
-        if (!standalone.equals(question.text())) {
-            try {
-                asked = new Question(standalone, question.filters(), question.history());
-            } catch (IllegalArgumentException tooLong) {
-                asked = question;
-            }
-        }
-        Answer a = fallback.answer(asked);
+        Answer a = fallback.answer(standaloneQuestion(question, standalone));
         String notes = a.note() == null || a.note().isBlank() ? note : note + " " + a.note();
         return new Answer(question.text(), Mentions.neutralise(a.text()), a.abstained(), a.citations(), a.answerer(),
-                notes, a.sentences());
+                notes, a.sentences(), a.lead());
     }
 }

@@ -94,7 +94,11 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         List<SentenceCandidate> chosen = selector.select(found.candidates(), terms);
         Answer answer = compose(question, chosen);
-        for (AnswerRefiner r : refiners) answer = r.refine(question, hits, chosen, answer);
+        for (AnswerRefiner r : refiners) {
+            answer = r.refine(question, hits, chosen, answer);
+            // a refiner that finds nothing answers (FocusRefiner) abstains with its reason: list the closest articles
+            if (answer.abstained() && answer.citations().isEmpty()) return abstain(question, hits, answer.note());
+        }
         return answer;
     }
 

@@ -150,7 +150,8 @@ final class App implements Closeable {
         SentenceSplitter splitter = new SentenceSplitter();
         return new ExtractiveAnswerer(retriever, lexicon, splitter, ExtractiveAnswerer.Settings.DEFAULTS,
                 new EvidenceGate(lexicon, q -> planners.current().unknownOutletsIn(q)),
-                java.util.List.of(new LeadRefiner(new LeadFinder(lexicon, splitter, LEAD_DEPTH), LeadWeights.DEFAULTS, leads)));
+                java.util.List.of(new LeadRefiner(new LeadFinder(lexicon, splitter, LEAD_DEPTH), LeadWeights.DEFAULTS, leads),
+                        new dev.newsdesk.answer.FocusRefiner(lexicon, q -> planners.current().periodOf(q))));
     }
 
     /** Passages the lead looks in: the answer's candidates (ExtractiveAnswerer.Settings.DEFAULTS.candidates()). */

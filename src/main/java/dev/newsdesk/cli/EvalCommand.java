@@ -133,7 +133,9 @@ final class EvalCommand implements Callable<Integer> {
                 err.println("answering " + all.size() + " queries with the extractive answerer for the lead figures...");
                 List<LeadEval.Row> rows = LeadEval.collect(
                         l -> App.extractive(retriever, backend.lexicon(), retrievals.planners(), l), all, null);
-                leads = LeadEval.crossValidate(rows, folds, dev.newsdesk.answer.lead.LeadWeights.DEFAULTS);
+                var focus = new dev.newsdesk.answer.FocusRefiner(backend.lexicon(), q -> retrievals.planners().current().periodOf(q));
+                leads = LeadEval.crossValidate(rows, folds, dev.newsdesk.answer.lead.LeadWeights.DEFAULTS,
+                        (q, a) -> focus.refine(q, List.of(), List.of(), a));
                 if (answersOut != null) writeAnswers(rows, answersOut);
             }
             AnswerReport answers = null;

@@ -132,10 +132,19 @@ public final class LeadEval {
 
     /** Closeness is never weighted 0: on dates and numbers (which the dev split hardly asks) it is what finds the answer. */
     static final double[][] GRID = {{0, 1, 2}, {0, 1, 2}, {1, 2, 4}, {0, 0.5, 1}, {0, 0.5, 1}, {0, 0.5, 1},
-            {0, -1, -2}, {0, 0.5}};
+            {0, -1, -2}, {0, 0.5}, {0, 1, 2}};
     static final double[] YES_THRESHOLDS = {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01};
 
     public static Report crossValidate(List<Row> rows, int folds, LeadWeights base) {
+        return crossValidate(rows, folds, base, (q, a) -> a);
+    }
+
+    /**
+     * @param shown what the reader is shown of an answer with a given lead (the stages after the lead, such as
+     *              FocusRefiner, which drop sentences that do not answer): "whole answer" is scored on it
+     */
+    public static Report crossValidate(List<Row> rows, int folds, LeadWeights base,
+                                       java.util.function.BiFunction<Question, Answer, Answer> shown) {
         if (folds < 2) throw new IllegalArgumentException("folds " + folds + " < 2");
         List<double[]> combos = combos();
         int n = rows.size();
@@ -143,6 +152,17 @@ public final class LeadEval {
         boolean[][] lead = new boolean[combos.size()][n];
         boolean[][] whole = new boolean[combos.size()][n];
         boolean[][] given = new boolean[combos.size()][n];
+        // many weightings pick the same lead: what is shown is computed once per query and lead
+        List<java.util.Map<String, Boolean>> shownContains = new ArrayList<>();
+        boolean[] draftContains = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            shownContains.add(new java.util.HashMap<>());
+            Row r = rows.get(i);
+            if (r.draft() != null) {
+                Answer a = shown.apply(new Question(r.query().query()), r.draft());
+                draftContains[i] = !a.abstained() && contains(a.text(), r.query().answer());
+            }
+        }
         for (int c = 0; c < combos.size(); c++) {
             LeadWeights w = base.withFeature(combos.get(c));
             for (int i = 0; i < n; i++) {
@@ -152,9 +172,12 @@ public final class LeadEval {
                 if (ch == null) continue;
                 given[c][i] = true;
                 lead[c][i] = contains(ch.text(), r.query().answer());
-                StringBuilder all = new StringBuilder(ch.text()).append(' ').append(r.draft().text());
-                for (LeadRefiner.Support s : ch.support()) all.append(' ').append(s.sentence());
-                whole[c][i] = contains(all.toString(), r.query().answer());
+                final Row row = r;
+                whole[c][i] = shownContains.get(i).computeIfAbsent(ch.text() + "\u0000" + ch.support(), k -> {
+                    Answer a = shown.apply(new Question(row.query().query()),
+                            LeadRefiner.apply(row.draft(), row.evidence().type(), ch));
+                    return !a.abstained() && contains(ch.text() + " " + a.text(), row.query().answer());
+                });
             }
         }
         int entity = 0, leadGiven = 0, leadContains = 0, wholeContains = 0, first = 0, sentences = 0;
@@ -171,7 +194,7 @@ public final class LeadEval {
                         entity++;
                         if (given[c][i]) leadGiven++;
                         if (lead[c][i]) leadContains++;
-                        if (given[c][i] ? whole[c][i] : r.draft() != null && contains(r.draft().text(), r.query().answer())) wholeContains++;
+                        if (given[c][i] ? whole[c][i] : draftContains[i]) wholeContains++;
                         if (!r.answer().abstained() && !r.answer().citations().isEmpty()
                                 && contains(r.answer().citations().getFirst().quote(), r.query().answer())) first++;
                         if (r.draft() != null && contains(r.draft().text(), r.query().answer())) sentences++;

@@ -259,6 +259,15 @@ public final class QueryPlanner {
      * first: "Business Today" or "USA Today" names a publication, not the day.
      */
     Filters withDates(Filters f, String text) {
+        return withDatesOf(f, text);
+    }
+
+    /** The one period the text names ("in May 2021", "on October 5, 2023", "last week"), or null when none or several. */
+    public LocalDate[] periodOf(String text) {
+        return dateRange(withoutOutlets(text));
+    }
+
+    private Filters withDatesOf(Filters f, String text) {
         if (f.since() != null || f.until() != null) return f;
         LocalDate[] range = dateRange(withoutOutlets(text));
         return range == null ? f : new Filters(f.outlets(), range[0], range[1]);

@@ -98,6 +98,27 @@ class ChatCliTest {
     }
 
     @Test
+    void aWrittenAnswerKeepsItsWordsAndReportsTheExtractiveLeadBesideIt() {
+        try (FakeChatProvider fake = FakeChatProvider.start(Wire.OPENAI)) {
+            fake.enqueue(Reply.echo(body -> "Blinken met roughly a dozen Jewish leaders at the State Department [" 
+                    + sourceHolding(body, "roughly a dozen Jewish leaders") + "]."));
+            List<String> args = List.of("ask", "How many Jewish leaders did Blinken meet?", "--json", "--home",
+                    home.toString(), "--index", home.resolve("index").toString(), "--answerer", "openai", "--base-url",
+                    fake.baseUrl(), "--model", "m");
+            Cli.Result r = Cli.run(args.toArray(String[]::new));
+            assertThat(r.status()).as(r.toString()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.path("answerer").asText()).isEqualTo("openai");
+            assertThat(j.path("answer").asText()).startsWith("Blinken met roughly a dozen Jewish leaders");
+            assertThat(j.path("lead").asText()).isEqualTo("roughly a dozen.");
+            assertThat(j.path("leadCitations")).isNotEmpty();
+            for (JsonNode n : j.path("leadCitations")) {
+                assertThat(j.path("citations").get(n.asInt() - 1).path("quote").asText()).contains("roughly a dozen");
+            }
+        }
+    }
+
+    @Test
     void providerTroubleGivesTheExtractiveAnswerWithANoteAndNoStackTrace() {
         try (FakeChatProvider fake = FakeChatProvider.start(Wire.OPENAI)) {
             fake.enqueue(Reply.status(503, "{\"error\":{\"message\":\"overloaded\"}}", java.util.Map.of()));

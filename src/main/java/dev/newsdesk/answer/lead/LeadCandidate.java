@@ -23,7 +23,8 @@ public record LeadCandidate(String text, String key, double[] features, dev.news
             "position",         // 1 / (1 + rank of the first passage holding it)
             "inAnswer",         // 1 when one of the answer's chosen sentences holds it
             "repeatsQuestion",  // share of its words the question already has
-            "mentions");        // log(1 + occurrences)
+            "mentions",         // log(1 + occurrences)
+            "adjacent");        // best share of the question's weighted terms in the few words around an occurrence
 
     public LeadCandidate {
         features = features.clone();

@@ -83,6 +83,7 @@ public final class LeadFinder {
         final Set<String> articles = new HashSet<>();
         final Set<String> outlets = new HashSet<>();
         double closeness = -1;
+        double adjacent;
         int firstRank = Integer.MAX_VALUE;
         int mentions;
         boolean inAnswer;
@@ -92,8 +93,39 @@ public final class LeadFinder {
         }
     }
 
+    /** Whether a word named {@code alone} times by itself is a name of its own before one named {@code with} times. */
+    static boolean standsAlone(double alone, double with) {
+        return alone >= 3 && alone >= 3 * with;
+    }
+
+    /** Words either side of a span that count as next to it ("Defense Minister Yoav Gallant", "a dozen Jewish leaders"). */
+    private static final int BEFORE = 4, AFTER = 4;
+
+    /**
+     * The share of the question's weighted terms in the few words around {@code f} in {@code sentence}: before a
+     * name only (its title: "Israeli Prime Minister Benjamin Netanyahu"), either side of a number or date ("a dozen
+     * Jewish leaders").
+     */
+    private double adjacent(QuestionTerms terms, String sentence, SpanFinder.Found f) {
+        if (terms.total() == 0) return 0;
+        int from = f.start();
+        for (int w = 0; w < BEFORE && from > 0; w++) {
+            int sp = sentence.lastIndexOf(' ', from - 2);
+            from = sp < 0 ? 0 : sp + 1;
+        }
+        int to = f.end();
+        int after = f.kind() == SpanFinder.Kind.NAME ? 0 : AFTER;
+        for (int w = 0; w < after && to < sentence.length(); w++) {
+            int sp = sentence.indexOf(' ', to + 1);
+            to = sp < 0 ? sentence.length() : sp;
+        }
+        String around = sentence.substring(from, f.start()) + " " + sentence.substring(f.end(), to);
+        return terms.coverage(new HashSet<>(lexicon.terms(around))) / terms.total();
+    }
+
     private List<LeadCandidate> candidates(String question, AnswerType type, List<Hit> hits, List<Sentence> sentences,
                                            List<SentenceCandidate> chosen) {
+        QuestionTerms terms = QuestionTerms.of(question, lexicon);
         Set<String> questionWords = new HashSet<>(List.of(SpanFinder.key(question).split(" ")));
         Set<String> outletKeys = new HashSet<>();
         for (Hit h : hits) if (h.outlet() != null) outletKeys.add(SpanFinder.key(h.outlet().replaceFirst("^The ", "")));
@@ -107,18 +139,23 @@ public final class LeadFinder {
             if (s.text().endsWith("?")) continue;
             for (SpanFinder.Found f : spans.find(s.text())) {
                 if (f.kind() != wanted) continue;
+                // a name without its title or first word answers "who"; for anything else the whole run is the name
+                if (f.part() && type != AnswerType.PERSON) continue;
                 String key = SpanFinder.key(f.text());
                 if (key.isEmpty() || outletKeys.contains(key) || key.length() < 2) continue;
                 String[] words = key.split(" ");
                 int seen = 0;
                 for (String w : words) if (questionWords.contains(w)) seen++;
                 if (seen == words.length) continue; // merely repeats the question
+                // "Antony Blinken" to "Who did Blinken meet?": the question's own person is not its answer
+                if (type == AnswerType.PERSON && questionWords.contains(words[words.length - 1])) continue;
                 Tally t = tallies.computeIfAbsent(key, Tally::new);
                 t.mentions++;
                 t.articles.add(s.hit().articleId());
                 if (s.hit().outlet() != null && named.contains(s.hit().outlet())) t.outlets.add(s.hit().outlet());
                 t.firstRank = Math.min(t.firstRank, s.rank());
                 if (chosenKeys.contains(s.hit().passageId() + "@" + s.start())) t.inAnswer = true;
+                if (s.closeness() > 0) t.adjacent = Math.max(t.adjacent, adjacent(terms, s.text(), f));
                 if (s.closeness() > t.closeness) {
                     t.closeness = s.closeness();
                     t.best = s;
@@ -148,7 +185,15 @@ public final class LeadFinder {
         if (type == AnswerType.PERSON) for (Tally t : all) if (typeFit(type, t.text) > 0) personNames.add(" " + t.key + " ");
         List<LeadCandidate> out = new ArrayList<>();
         for (Tally t : all) {
-            if (type == AnswerType.PERSON && personNames.stream().noneMatch(p -> p.contains(" " + t.key + " "))) continue;
+            if (type == AnswerType.PERSON && personNames.stream().noneMatch(p -> p.endsWith(" " + t.key + " "))) continue;
+            if (type == AnswerType.PERSON && t.key.split(" ").length == 3) {
+                // "Israel Jack Lew" when "Israel" is named on its own too: a place, then the name
+                Tally first = tallies.get(t.key.substring(0, t.key.indexOf(' ')));
+                if (first != null && standsAlone(first.mentions, t.mentions)) continue;
+                // "Ambassador to Israel Jack Lew" asked "Who is the US ambassador to Israel?": the place is the question's
+                if (questionWords.contains(first == null ? t.key.substring(0, t.key.indexOf(' ')) : first.key)
+                        && tallies.containsKey(t.key.substring(t.key.indexOf(' ') + 1))) continue;
+            }
             String[] words = t.key.split(" ");
             int seen = 0;
             for (String w : words) if (questionWords.contains(w)) seen++;
@@ -160,7 +205,8 @@ public final class LeadFinder {
                     1.0 / (1 + t.firstRank),
                     t.inAnswer ? 1 : 0,
                     (double) seen / words.length,
-                    Math.log1p(t.mentions)};
+                    Math.log1p(t.mentions),
+                    t.adjacent};
             Sentence b = t.best;
             out.add(new LeadCandidate(t.text, t.key, f, b.hit(), b.rank(), b.start(), b.end(), b.text()));
         }
@@ -177,6 +223,12 @@ public final class LeadFinder {
         String[] words = name.split("\\s+");
         boolean org = ORG_WORD.matcher(name).find() || name.matches(".*\\p{Lu}{2,}.*") || name.matches(".*\\p{N}.*")
                 || name.matches(".*\\p{Ll}\\p{Lu}.*"); // OpenAI, ChatGPT, iPhone
+        String last = words[words.length - 1].replace(".", "");
+        // "Special Envoy", "American Jewish": titles and nationalities name no one
+        boolean title = false;
+        for (String w : words) title |= SpanFinder.TITLES.contains(w.replace(".", ""));
+        boolean adjective = last.endsWith("ish") || last.endsWith("ese");
+        if (type == AnswerType.PERSON && (title || adjective)) return -1;
         boolean personLike = !org && words.length >= 2 && words.length <= 3;
         return switch (type) {
             case PERSON -> personLike ? 1 : org ? -1 : 0;
@@ -211,11 +263,13 @@ public final class LeadFinder {
      * so those get no yes/no lead; a question about consistency, or one attributing claims to two or more named
      * outlets, can be answered "Yes" by a sentence of each outlet stating its claim.
      */
-    static boolean yesAnswerable(String question, List<Claim> claims) {
+    static boolean yesAnswerable(String question, List<Claim> claims, boolean namesOutlet) {
         if (NEGATED.matcher(question).find()) return false;
         boolean same = ASKS_SAME.matcher(question).find();
         if (ASKS_CHANGE.matcher(question).find() && !same) return false;
         if (same) return !claims.isEmpty();
+        // "Did Blinken say Israel's response should be limited?": one claim, no outlet named; LeadRefiner asks more of it
+        if (claims.size() == 1 && !namesOutlet) return true;
         return claims.stream().filter(c -> c.outlet() != null).count() >= 2;
     }
 
@@ -225,7 +279,7 @@ public final class LeadFinder {
      */
     private List<Claim> claims(String question, List<Hit> hits, List<Sentence> sentences) {
         List<Claim> out = claimsOf(question, hits, sentences);
-        return yesAnswerable(question, out) ? out : List.of();
+        return yesAnswerable(question, out, !namedOutlets(question, hits).isEmpty()) ? out : List.of();
     }
 
     private List<Claim> claimsOf(String question, List<Hit> hits, List<Sentence> sentences) {

@@ -53,6 +53,12 @@ public final class LeadRefiner implements AnswerRefiner {
         LeadFinder.Evidence evidence = finder.find(question.text(), hits, chosen);
         listener.found(question, draft, evidence);
         Choice choice = choose(evidence, weights);
+        if (choice == null && evidence.type() == AnswerType.YES_NO && !draft.abstained() && !draft.citations().isEmpty()) {
+            // no "No" is ever inferred from silence: the reader is told the question stays open, and sees the evidence
+            List<Integer> all = draft.citations().stream().map(Citation::n).toList();
+            return new Answer(draft.question(), draft.text(), false, draft.citations(), draft.answerer(), draft.note(),
+                    draft.sentences(), new Lead(UNSETTLED, null, evidence.type().id(), all));
+        }
         return choice == null ? draft : apply(draft, evidence.type(), choice);
     }
 
@@ -78,7 +84,8 @@ public final class LeadRefiner implements AnswerRefiner {
 
     /**
      * "Bankman-Fried" is reported as "Sam Bankman-Fried" when a longer name holding it is mentioned as well (for a
-     * person, once is enough; for anything else, half as often), and it stays within four words.
+     * person, once is enough, and only a name ending with it; for anything else, half as often), and it stays within
+     * four words.
      */
     private static LeadCandidate fullName(LeadCandidate best, LeadFinder.Evidence evidence) {
         String padded = " " + best.key() + " ";
@@ -87,7 +94,11 @@ public final class LeadRefiner implements AnswerRefiner {
         double fullMentions = 0;
         for (LeadCandidate c : evidence.candidates()) {
             if (c == best || !(" " + c.key() + " ").contains(padded) || c.key().split(" ").length > 4) continue;
+            // a person's name grows to the left ("Netanyahu" is "Benjamin Netanyahu"), never from a place ("Israel Jack Lew")
+            if (evidence.type() == AnswerType.PERSON && !(" " + c.key() + " ").endsWith(padded)) continue;
             double m = Math.expm1(c.features()[7]);
+            if (evidence.type() == AnswerType.PERSON
+                    && standsAlone(c.key().substring(0, c.key().length() - best.key().length()).strip(), m, evidence)) continue;
             boolean enough = evidence.type() == AnswerType.PERSON ? m >= 1 : m >= mentions / 2;
             if (enough && m > fullMentions) {
                 full = c;
@@ -97,8 +108,46 @@ public final class LeadRefiner implements AnswerRefiner {
         return full;
     }
 
+    /**
+     * Words named on their own far more often than with the name that follows ("Israel", 29 times, before "Jack
+     * Lew" once) are a name of their own, not a first name: a first name alone is rarer than the full name.
+     */
+    private static boolean standsAlone(String key, double longerMentions, LeadFinder.Evidence evidence) {
+        if (key.isEmpty()) return false;
+        for (LeadCandidate c : evidence.candidates()) {
+            if (c.key().equals(key)) return LeadFinder.standsAlone(Math.expm1(c.features()[7]), longerMentions);
+        }
+        return false;
+    }
+
+    /**
+     * A single claim with no outlet named ("Did Blinken say ... limited?") is answered "Yes" only by a sentence
+     * holding nearly all of it: with no second report to agree, one sentence must state the whole claim.
+     */
+    static final double SINGLE_CLAIM_SUPPORT = 0.7;
+
+    private static final java.util.regex.Pattern CONTRARY = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:not|no|never|neither|nor|n't|without|prevent\\w*|avoid\\w*|oppos\\w*|reject\\w*|den(?:y|ies|ied)"
+            + "|against|refus\\w*|warn\\w*|stop\\w*|halt\\w*|block\\w*|unlikely|false(?:ly)?)\\b|n't\\b");
+
+    /** Whether the sentence holds a turning word ("prevent", "not") the question does not use itself. */
+    static boolean contrary(String sentence, String question) {
+        String q = question.toLowerCase(java.util.Locale.ROOT);
+        var m = CONTRARY.matcher(sentence);
+        while (m.find()) if (!q.contains(m.group().toLowerCase(java.util.Locale.ROOT))) return true;
+        return false;
+    }
+
+    /** What a yes/no answer leads with when the cited sentences neither state the claim nor are absent. */
+    public static final String UNSETTLED = "The coverage does not settle it; the closest reports follow.";
+
     private static Choice yes(LeadFinder.Evidence evidence, LeadWeights weights) {
         if (evidence.claims().isEmpty() || evidence.yesSupport() < weights.yesSupport()) return null;
+        boolean single = evidence.claims().size() == 1; // two named outlets make two claims (LeadFinder.yesAnswerable)
+        if (single && evidence.yesSupport() < SINGLE_CLAIM_SUPPORT) return null;
+        // "the administration wants to prevent any further escalation" holds every word of "Did the US want Israel to
+        // escalate?" and says the opposite: one sentence turning the claim round is no "Yes"
+        if (single && contrary(evidence.claims().getFirst().sentence(), evidence.claims().getFirst().clause())) return null;
         List<Support> support = new ArrayList<>();
         for (LeadFinder.Claim c : evidence.claims()) support.add(new Support(c.hit(), c.start(), c.end(), c.sentence()));
         String text = evidence.claims().size() >= 2 ? "Yes: the cited reports state each compared claim."
@@ -107,7 +156,7 @@ public final class LeadRefiner implements AnswerRefiner {
     }
 
     /** The draft with the lead, citing the draft's sentences that hold it and adding the ones it lacks. */
-    Answer apply(Answer draft, AnswerType type, Choice choice) {
+    public static Answer apply(Answer draft, AnswerType type, Choice choice) {
         List<Citation> citations = new ArrayList<>(draft.citations());
         StringBuilder text = new StringBuilder(draft.text());
         TreeSet<Integer> cited = new TreeSet<>();

@@ -18,7 +18,7 @@ public record LeadWeights(double[] feature, double minScore, double yesSupport) 
         feature = feature.clone();
     }
 
-    public static final LeadWeights DEFAULTS = new LeadWeights(new double[] {0, 1, 4, 0, 0, 0, 0, 0.5}, 0.0, 0.3);
+    public static final LeadWeights DEFAULTS = new LeadWeights(new double[] {0, 1, 4, 0, 0, 0, 0, 0.5, 1}, 0.0, 0.3);
 
     public double score(double[] f) {
         double s = 0;

@@ -14,8 +14,15 @@ import java.util.regex.Pattern;
  * dependency-free and fast. Stateless and thread-safe.
  */
 public final class SpanFinder {
-    /** A span of {@code text} in {@code [start, end)}, of a coarse kind: NAME, NUMBER or DATE. */
-    public record Found(int start, int end, String text, Kind kind) {}
+    /**
+     * A span of {@code text} in {@code [start, end)}, of a coarse kind: NAME, NUMBER or DATE. {@code part} marks a
+     * name offered without the first words of its run ("Yoav Gallant" of "Defense Minister Yoav Gallant").
+     */
+    public record Found(int start, int end, String text, Kind kind, boolean part) {
+        public Found(int start, int end, String text, Kind kind) {
+            this(start, end, text, kind, false);
+        }
+    }
 
     public enum Kind { NAME, NUMBER, DATE }
 
@@ -35,6 +42,30 @@ public final class SpanFinder {
     private static final Pattern SPELLED_NUMBER = Pattern.compile("(?i)\\b(?:two|three|four|five|six|seven|eight|nine|ten|"
             + "eleven|twelve|dozen|hundreds?|thousands?)\\s(?:people|users|employees|jobs|points|yards|touchdowns|games|"
             + "goals|years|months|weeks|days|hours|times|seats|percent)\\b");
+    /**
+     * A count in words, whatever it counts: "roughly a dozen", "about 40", "more than a hundred". The counted noun
+     * is left out of the span; the question's own noun next to it is what makes it the answer ({@code adjacent}).
+     */
+    private static final Pattern APPROXIMATE_COUNT = Pattern.compile("(?i)\\b(?:(?:roughly|about|around|some|nearly|"
+            + "almost|more than|over|at least|fewer than|less than|up to|only) )?(?:a|one|two|three|four|five|six|seven|"
+            + "eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|several|half a|a couple of) "
+            + "(?:dozen|hundred|thousand|million|billion)s?\\b|\\b(?:roughly|about|around|nearly|almost|more than|over|"
+            + "at least|fewer than|less than|up to) (?:a dozen|\\d[\\d,]*(?:\\.\\d+)?)\\b");
+    /**
+     * Words that open a name run but are a title or a nationality, not the name: "Israeli Prime Minister Benjamin
+     * Netanyahu" names Benjamin Netanyahu, "Defense Minister Yoav Gallant" names Yoav Gallant.
+     */
+    static final Set<String> TITLES = Set.of("President", "Vice", "Prime", "Minister", "Secretary", "State", "Ambassador",
+            "Director", "Chief", "Senator", "Sen", "Rep", "Representative", "Gov", "Governor", "CEO", "CFO", "COO",
+            "Chairman", "Chairwoman", "Chair", "Judge", "Justice", "General", "Gen", "Lt", "Col", "Maj", "Capt", "Adm",
+            "Mayor", "Speaker", "Envoy", "Special", "Assistant", "Deputy", "Foreign", "Defense", "Defence", "Finance",
+            "Interior", "Head", "Spokesperson", "Spokesman", "Spokeswoman", "Commissioner", "King", "Queen", "Prince",
+            "Princess", "Pope", "Attorney", "Sheriff", "Coach", "Founder", "Co-founder", "Professor", "Prof", "Leader",
+            "Opposition", "Cabinet", "War", "Security", "National", "Supreme", "Commander", "Officer", "Executive",
+            "Managing", "Senior", "Former", "Acting", "Israeli", "American", "British", "Iranian", "Palestinian",
+            "Russian", "Ukrainian", "Chinese", "French", "German", "Indian", "Japanese", "Canadian", "Australian",
+            "Egyptian", "Saudi", "Turkish", "Qatari", "Jordanian", "Lebanese", "Syrian", "US", "U.S", "UK", "U.K",
+            "UN", "U.N", "EU", "Democratic", "Republican", "GOP", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady");
     /** A capitalised word, an acronym, or a word like "iPhone"/"eBay"; may carry inner hyphens, dots, ampersands. */
     private static final Pattern NAME_TOKEN = Pattern.compile("(?:\\p{Lu}|[a-z]\\p{Lu})[\\p{L}\\p{N}]*(?:[-.&'’][\\p{L}\\p{N}]+)*");
     /** Capitalised words that start sentences or clauses rather than names. */
@@ -44,7 +75,7 @@ public final class SpanFinder {
             "By", "To", "Of", "Yet", "So", "Still", "Also", "However", "Meanwhile", "Now", "Then", "Today", "Yesterday",
             "Here", "What", "Which", "Who", "Why", "How", "Where", "Some", "Many", "Most", "More", "All", "Each",
             "Every", "Both", "One", "Two", "Three", "First", "Last", "Next", "According", "During", "Since", "Until",
-            "Although", "Though", "Because", "Despite", "Instead", "Even", "Just", "Not", "No", "Yes", "Mr", "Mrs",
+            "Although", "Though", "Either", "Neither", "Because", "Despite", "Instead", "Even", "Just", "Not", "No", "Yes", "Mr", "Mrs",
             "Ms", "Dr", "Sir", "Read", "Photo", "Image", "Getty", "Images", "Monday", "Tuesday", "Wednesday",
             "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
             "July", "August", "September", "October", "November", "December", "Is", "Was", "Are", "Were", "Do",
@@ -72,6 +103,7 @@ public final class SpanFinder {
             out.add(new Found(m.start(), e, text.substring(m.start(), e), Kind.NUMBER));
         }
         for (Matcher m = SPELLED_NUMBER.matcher(text); m.find(); ) out.add(new Found(m.start(), m.end(), m.group(), Kind.NUMBER));
+        for (Matcher m = APPROXIMATE_COUNT.matcher(text); m.find(); ) out.add(new Found(m.start(), m.end(), m.group(), Kind.NUMBER));
         return out;
     }
 
@@ -128,6 +160,29 @@ public final class SpanFinder {
         }
         if (t.length() < 2 || t.endsWith(".") && t.length() <= 3) return;
         out.add(new Found(s, s + t.length(), t, Kind.NAME));
+        // the name without its title: "Defense Minister Yoav Gallant" also gives "Yoav Gallant"
+        int cut = 0;
+        String rest = t;
+        while (true) {
+            int sp = rest.indexOf(' ');
+            if (sp < 0) break;
+            String first = rest.substring(0, sp).replace(".", "").replace(",", "");
+            boolean acronymBeforeTitle = first.matches("\\p{Lu}{2,4}") && rest.indexOf(' ', sp + 1) > 0
+                    && TITLES.contains(rest.substring(sp + 1, rest.indexOf(' ', sp + 1)).replace(".", ""));
+            if (!TITLES.contains(first) && !CONNECTORS.contains(first) && !acronymBeforeTitle) break;
+            cut += sp + 1;
+            rest = rest.substring(sp + 1);
+        }
+        if (cut > 0 && !rest.isEmpty() && !TITLES.contains(rest.replace(".", "")) && Character.isUpperCase(rest.charAt(0))) {
+            out.add(new Found(s + cut, s + t.length(), rest, Kind.NAME, true));
+        } else if (cut == 0) {
+            // "Ambassador to Israel Jack Lew": three words may be a place before a name; the last two are offered too
+            String[] w = t.split(" ");
+            if (w.length == 3 && !CONNECTORS.contains(w[1])) {
+                int at = t.indexOf(' ') + 1;
+                out.add(new Found(s + at, s + t.length(), t.substring(at), Kind.NAME, true));
+            }
+        }
     }
 
     private static String trimPossessive(String tok) {

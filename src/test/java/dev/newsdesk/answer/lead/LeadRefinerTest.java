@@ -120,7 +120,23 @@ class LeadRefinerTest {
         List<Hit> one = List.of(
                 hit("e1", "TechCrunch", "The crypto exchange collapsed in November after a run on deposits."),
                 hit("e3", "Fortune", "Markets were calm on Friday as investors waited for earnings."));
-        assertThat(refine(q, one).lead()).as("Fortune does not state its claim").isNull();
+        assertUnsettled(refine(q, one), "Fortune does not state its claim");
+    }
+
+    /** No "Yes" and never a "No" from silence: the lead says the question stays open and cites the evidence shown. */
+    private static void assertUnsettled(Answer a, String why) {
+        assertThat(a.lead()).as(why).isNotNull();
+        assertThat(a.lead().text()).as(why).isEqualTo(LeadRefiner.UNSETTLED);
+        assertThat(a.lead().span()).isNull();
+        assertThat(a.lead().citations()).hasSize(a.citations().size());
+    }
+
+    @Test
+    void aSingleClaimIsYesOnlyWhenOneSentenceHoldsNearlyAllOfIt() {
+        List<Hit> hits = List.of(hit("s1", "JNS", "Blinken told the leaders Israel's response should be limited."),
+                hit("s2", "JNS", "Markets were calm on Friday as investors waited for earnings."));
+        assertThat(refine("Did Blinken say Israel's response should be limited?", hits).lead().text()).startsWith("Yes");
+        assertUnsettled(refine("Did Blinken say Israel should invade Lebanon next week?", hits), "not stated");
     }
 
     @Test
@@ -128,8 +144,8 @@ class LeadRefinerTest {
         List<Hit> hits = List.of(
                 hit("f1", "TechCrunch", "The crypto exchange collapsed in November after a run on deposits."),
                 hit("f2", "Fortune", "A jury found that the founder was convicted on all seven counts."));
-        assertThat(refine("Does TechCrunch report that the exchange collapsed, while Fortune does not report that the founder was convicted?", hits).lead()).isNull();
-        assertThat(refine("Has the coverage of the exchange changed between the TechCrunch and the Fortune reports?", hits).lead()).isNull();
+        assertUnsettled(refine("Does TechCrunch report that the exchange collapsed, while Fortune does not report that the founder was convicted?", hits), "absence");
+        assertUnsettled(refine("Has the coverage of the exchange changed between the TechCrunch and the Fortune reports?", hits), "change");
     }
 
     @Test

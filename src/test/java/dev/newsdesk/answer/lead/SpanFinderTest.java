@@ -45,4 +45,18 @@ class SpanFinderTest {
     void keyIgnoresCaseAndPunctuation() {
         assertThat(SpanFinder.key("Sam Bankman-Fried.")).isEqualTo("sam bankman fried");
     }
+
+    @Test
+    void aNameIsAlsoOfferedWithoutItsTitleOrNationality() {
+        List<SpanFinder.Found> found = finder.find("Blinken met Israeli Prime Minister Benjamin Netanyahu and Defense Minister Yoav Gallant.");
+        assertThat(found.stream().filter(SpanFinder.Found::part).map(SpanFinder.Found::text))
+                .contains("Benjamin Netanyahu", "Yoav Gallant");
+        assertThat(of("Ambassador to Israel Jack Lew attended.", SpanFinder.Kind.NAME)).contains("Israel Jack Lew", "Jack Lew");
+    }
+
+    @Test
+    void countsInWordsAndApproximateCounts() {
+        assertThat(of("He met roughly a dozen Jewish leaders; Iran launched over 350 drones.", SpanFinder.Kind.NUMBER))
+                .contains("roughly a dozen", "over 350");
+    }
 }
