@@ -26,16 +26,23 @@ public final class Store implements Closeable {
   private final DataSource dataSource;
   private final Closeable pool;
   private final QuestionRepository questions;
+  private final FeedbackRepository feedback;
 
-  private Store(StoreSettings settings, DataSource dataSource, Closeable pool) {
+  private Store(StoreSettings settings, DataSource dataSource, Closeable pool, Clock clock) {
     this.settings = settings;
     this.dataSource = dataSource;
     this.pool = pool;
     this.questions = new JdbcQuestionRepository(dataSource);
+    this.feedback = new JdbcFeedbackRepository(dataSource, clock);
+  }
+
+  /** Opens the store with the system clock; see {@link #open(StoreSettings, Clock)}. */
+  public static Store open(StoreSettings settings) {
+    return open(settings, Clock.systemUTC());
   }
 
   /** Opens the store and migrates its schema; throws {@link StoreException} saying what to fix. */
-  public static Store open(StoreSettings settings) {
+  public static Store open(StoreSettings settings, Clock clock) {
     DataSource ds;
     Closeable pool = () -> { };
     String idColumn;
@@ -65,7 +72,7 @@ public final class Store implements Closeable {
           + firstLine(e.getMessage()) + "); check that it is reachable and writable, or move the file away to"
           + " start a new one", e);
     }
-    return new Store(settings, ds, pool);
+    return new Store(settings, ds, pool, clock);
   }
 
   private static DataSource sqlite(StoreSettings settings) {
@@ -83,6 +90,8 @@ public final class Store implements Closeable {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    // Deleting a question (retention, forget) must take its votes and reports with it.
+    config.enforceForeignKeys(true);
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl(file != null ? "jdbc:sqlite:" + file : settings.url());
     return ds;
@@ -90,6 +99,18 @@ public final class Store implements Closeable {
 
   public QuestionRepository questions() {
     return questions;
+  }
+
+  public FeedbackRepository feedback() {
+    return feedback;
+  }
+
+  /**
+   * Deletes everything of one user: their questions (with any feedback on them) and their own feedback on
+   * other answers. Returns the number of rows removed.
+   */
+  public int forgetUser(String userId) {
+    return feedback.forgetUser(userId) + questions.forgetUser(userId);
   }
 
   /** Deletes what is older than the retention period; returns the number of questions removed. */

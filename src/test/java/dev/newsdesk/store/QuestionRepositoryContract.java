@@ -85,6 +85,47 @@ abstract class QuestionRepositoryContract {
     assertThat(store.questions().recent(10)).extracting(QuestionRecord::question).containsExactly("young");
   }
 
+  @Test
+  void aSecondVoteChangesTheFirst() {
+    long id = store.questions().record(q(T0, "u1", null, "a"));
+    store.feedback().vote(id, "u2", FeedbackRepository.Vote.UP);
+    store.feedback().vote(id, "u2", FeedbackRepository.Vote.DOWN);
+    assertThat(store.feedback().voteOf(id, "u2")).contains(FeedbackRepository.Vote.DOWN);
+    assertThat(store.feedback().voteOf(id, "u3")).isEmpty();
+  }
+
+  @Test
+  void citationReportsKeepTheirReason() {
+    long id = store.questions().record(q(T0, "u1", null, "a"));
+    store.feedback().reportCitation(new FeedbackRepository.CitationReport(id, "u2", 2, "wrong date"));
+    store.feedback().reportCitation(new FeedbackRepository.CitationReport(id, "u3", 1, null));
+    assertThat(store.feedback().reportsOn(id)).containsExactly(
+        new FeedbackRepository.CitationReport(id, "u2", 2, "wrong date"),
+        new FeedbackRepository.CitationReport(id, "u3", 1, null));
+  }
+
+  @Test
+  void forgetUserLeavesNothingOfThatUser() {
+    long mine = store.questions().record(q(T0, "u1", null, "mine"));
+    long theirs = store.questions().record(q(T0, "u2", null, "theirs"));
+    store.feedback().vote(mine, "u2", FeedbackRepository.Vote.UP);
+    store.feedback().vote(theirs, "u1", FeedbackRepository.Vote.DOWN);
+    store.feedback().reportCitation(new FeedbackRepository.CitationReport(theirs, "u1", 1, "x"));
+    store.forgetUser("u1");
+    assertThat(store.questions().recent(10)).extracting(QuestionRecord::userId).containsExactly("u2");
+    assertThat(store.feedback().voteOf(theirs, "u1")).isEmpty();
+    assertThat(store.feedback().reportsOn(theirs)).isEmpty();
+    assertThat(store.feedback().voteOf(mine, "u2")).isEmpty();
+  }
+
+  @Test
+  void purgeTakesFeedbackWithTheQuestion() {
+    long old = store.questions().record(q(T0.minus(Duration.ofDays(100)), "u1", null, "old"));
+    store.feedback().vote(old, "u2", FeedbackRepository.Vote.UP);
+    store.purgeExpired(Clock.fixed(T0, ZoneOffset.UTC));
+    assertThat(store.feedback().voteOf(old, "u2")).isEmpty();
+  }
+
   /** Opens the same database again (a restart); default: a fresh open of the same settings. */
   protected Store reopen() {
     return Store.open(store.settings());
