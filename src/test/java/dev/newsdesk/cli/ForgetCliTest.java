@@ -43,6 +43,21 @@ class ForgetCliTest {
     }
 
     @Test
+    void historyIsNewestFirstAsJson() throws Exception {
+        try (Store store = Store.open(settings())) {
+            store.questions().record(q("u1"));
+            store.questions().record(new QuestionRecord(0, Instant.parse("2026-12-02T00:00:00Z"), QuestionRecord.Surface.DISCORD,
+                    "g", "c", "t", "u2", "newer", "", List.of(), true, "extractive", 5));
+        }
+        Cli.Result r = Cli.run("history", "--json", "--limit", "5", "--home", home.toString());
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.json()).hasSize(2);
+        assertThat(r.json().get(0).get("question").asText()).isEqualTo("newer");
+        assertThat(r.json().get(0).get("abstained").asBoolean()).isTrue();
+        assertThat(r.json().get(0).get("surface").asText()).isEqualTo("discord");
+    }
+
+    @Test
     void blankUserIsRefusedWithTheFix() {
         Cli.Result r = Cli.run("forget", "--user", " ", "--home", home.toString());
         assertThat(r.status()).isNotZero();
