@@ -1,0 +1,50 @@
+package dev.newsdesk.cli;
+
+import dev.newsdesk.store.QuestionRecord;
+import dev.newsdesk.store.Store;
+import dev.newsdesk.store.StoreSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "history", description = "Recent stored questions and answers, newest first.")
+final class HistoryCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "How many (default 20).")
+    int limit;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    /** One row of --json output; the keys other programs read. */
+    record Entry(long id, String askedAt, String surface, String question, String answer, boolean abstained) {}
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 1) {
+            throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
+        }
+        Path home = common.home != null ? common.home
+                : Path.of(System.getProperty("newsdesk.home", System.getProperty("user.dir")));
+        StoreSettings settings = StoreSettings.fromEnvironment(System.getenv(), null,
+                home.toAbsolutePath().normalize().resolve("data"), StoreSettings.DEFAULT_RETENTION_DAYS);
+        try (Store store = Store.open(settings)) {
+            List<QuestionRecord> recent = store.questions().recent(limit);
+            if (json) {
+                common.out().println(Json.write(recent.stream().map(q -> new Entry(q.id(), q.askedAt().toString(),
+                        q.surface().name().toLowerCase(java.util.Locale.ROOT), q.question(), q.answer(), q.abstained())).toList()));
+                return 0;
+            }
+            for (QuestionRecord q : recent) {
+                common.out().printf("#%d %s [%s]%s%n  Q: %s%n  A: %s%n", q.id(), q.askedAt(), q.surface(),
+                        q.abstained() ? " abstained" : "", q.question(), q.answer());
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.newsdesk.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Owner of the database connection(s): opens SQLite (WAL, busy time-out) or a pooled PostgreSQL, applies the
+ * Flyway migrations in {@code db/migration} and hands out the repositories. Thread-safe after {@link #open}.
+ */
+public final class Store implements Closeable {
+  private static final int BUSY_TIMEOUT_MS = 5_000;
+
+  private final StoreSettings settings;
+  private final DataSource dataSource;
+  private final Closeable pool;
+  private final QuestionRepository questions;
+  private final FeedbackRepository feedback;
+
+  private Store(StoreSettings settings, DataSource dataSource, Closeable pool, Clock clock) {
+    this.settings = settings;
+    this.dataSource = dataSource;
+    this.pool = pool;
+    this.questions = new JdbcQuestionRepository(dataSource);
+    this.feedback = new JdbcFeedbackRepository(dataSource, clock);
+  }
+
+  /** Opens the store with the system clock; see {@link #open(StoreSettings, Clock)}. */
+  public static Store open(StoreSettings settings) {
+    return open(settings, Clock.systemUTC());
+  }
+
+  /** Opens the store and migrates its schema; throws {@link StoreException} saying what to fix. */
+  public static Store open(StoreSettings settings, Clock clock) {
+    DataSource ds;
+    Closeable pool = () -> { };
+    String idColumn;
+    if (settings.postgres()) {
+      HikariConfig hc = new HikariConfig();
+      hc.setJdbcUrl(settings.url());
+      hc.setUsername(settings.user());
+      hc.setPassword(settings.password());
+      hc.setMaximumPoolSize(8);
+      hc.setPoolName("newsdesk-store");
+      // Fail at start rather than on the first answer, but let the bot decide what failing means.
+      hc.setInitializationFailTimeout(-1);
+      HikariDataSource hikari = new HikariDataSource(hc);
+      ds = hikari;
+      pool = hikari;
+      idColumn = "BIGSERIAL PRIMARY KEY";
+    } else {
+      ds = sqlite(settings);
+      idColumn = "INTEGER PRIMARY KEY AUTOINCREMENT";
+    }
+    try {
+      Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+          .placeholders(Map.of("id_column", idColumn)).load().migrate();
+    } catch (FlywayException e) {
+      closeQuietly(pool);
+      throw new StoreException("Database " + settings.describe() + " could not be opened or migrated ("
+          + firstLine(e.getMessage()) + "); check that it is reachable and writable, or move the file away to"
+          + " start a new one", e);
+    }
+    return new Store(settings, ds, pool, clock);
+  }
+
+  private static DataSource sqlite(StoreSettings settings) {
+    Path file = settings.url() == null ? settings.sqliteFile() : null;
+    if (file != null && file.getParent() != null) {
+      try {
+        Files.createDirectories(file.getParent());
+      } catch (IOException e) {
+        throw new StoreException("Cannot create the folder " + file.getParent() + " for the database; make it"
+            + " writable or set database.url", e);
+      }
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    // WAL lets readers (insights) run while the bot's workers write; the busy time-out makes writers queue.
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    // Deleting a question (retention, forget) must take its votes and reports with it.
+    config.enforceForeignKeys(true);
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl(file != null ? "jdbc:sqlite:" + file : settings.url());
+    return ds;
+  }
+
+  public QuestionRepository questions() {
+    return questions;
+  }
+
+  public FeedbackRepository feedback() {
+    return feedback;
+  }
+
+  /**
+   * Deletes everything of one user: their questions (with any feedback on them) and their own feedback on
+   * other answers. Returns the number of rows removed.
+   */
+  public int forgetUser(String userId) {
+    return feedback.forgetUser(userId) + questions.forgetUser(userId);
+  }
+
+  /** Deletes what is older than the retention period; returns the number of questions removed. */
+  public int purgeExpired(Clock clock) {
+    return questions.purgeOlderThan(clock.instant().minus(Duration.ofDays(settings.retentionDays())));
+  }
+
+  public StoreSettings settings() {
+    return settings;
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void close() throws IOException {
+    pool.close();
+  }
+
+  private static void closeQuietly(Closeable c) {
+    try {
+      c.close();
+    } catch (IOException ignored) {
+      // Already failing; the migration error is the one worth reporting.
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "no detail";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+}
