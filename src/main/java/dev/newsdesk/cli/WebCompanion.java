@@ -1,0 +1,51 @@
+package dev.newsdesk.cli;
+
+import dev.newsdesk.answer.Answer;
+import dev.newsdesk.retrieve.Hit;
+import dev.newsdesk.web.ApiJson;
+import dev.newsdesk.web.Insights;
+import dev.newsdesk.web.WebServer;
+import dev.newsdesk.web.WebServices;
+import dev.newsdesk.web.WebSettings;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Wires the web companion from the same objects {@code ask}, {@code search} and {@code cite} use (one answerer,
+ * one retriever, one catalog, the CLI's JSON shapes), for {@code serve} and for {@code bot} with web.enabled=true.
+ */
+final class WebCompanion {
+    private WebCompanion() {}
+
+    /** The {@code --json} serializers of ask, search and cite, so the API prints what the CLI prints. */
+    static final ApiJson CLI_JSON = new ApiJson() {
+        @Override
+        public String answer(Answer answer) {
+            return Json.write(AskCommand.Output.of(answer));
+        }
+
+        @Override
+        public String search(String query, List<Hit> hits) {
+            return Json.write(new SearchCommand.Output(query, hits));
+        }
+
+        @Override
+        public String value(Object value) {
+            return Json.write(value);
+        }
+    };
+
+    static WebServices services(App app, PrintWriter err, ChatOptions chat, Insights insights) {
+        return new WebServices(app.answerer(err, chat), app.retriever(err, true), app.catalog(err), CLI_JSON, insights);
+    }
+
+    /** Settings from config/ and the environment; {@code bind}/{@code port} from the command line win. */
+    static WebSettings settings(App app, String bind, Integer port) {
+        return WebSettings.from(app.config.properties(), System.getenv(), bind, port);
+    }
+
+    /** Builds and starts the server; the caller closes it. */
+    static WebServer start(App app, PrintWriter err, ChatOptions chat, Insights insights, WebSettings settings) {
+        return new WebServer(settings, services(app, err, chat, insights)).start();
+    }
+}
