@@ -12,6 +12,11 @@ final class AnswerPrinter {
     private AnswerPrinter() {}
 
     static void print(Answer a, PrintWriter out) {
+        print(a, out, null);
+    }
+
+    /** @param readerBase web.base-url: each source also gets its reader link (null: none) */
+    static void print(Answer a, PrintWriter out, String readerBase) {
         if (a.lead() != null) out.println(a.lead().withMarkers());
         out.println(a.text());
         if (a.note() != null) out.println("(" + a.note() + ")");
@@ -22,6 +27,7 @@ final class AnswerPrinter {
             out.printf("[%d] %s — %s (%s)%s%n", c.n(), c.outlet(), c.title(),
                     c.published() == null ? "undated" : c.published(), c.url() == null ? "" : " " + dev.newsdesk.answer.TextFragments.link(c.url(), c.quote()));
             out.println("    \u201c" + c.quote().replaceAll("\\s+", " ") + "\u201d  [" + c.passageId() + " @" + c.start() + "-" + c.end() + "]");
+            if (readerBase != null) out.println("    read: " + dev.newsdesk.answer.ReaderLink.of(readerBase, c));
         }
     }
 }

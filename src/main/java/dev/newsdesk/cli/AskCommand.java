@@ -57,7 +57,7 @@ final class AskCommand implements Callable<Integer> {
             if (asOf != null) app.asOf = asOf;
             Answer a = app.answerer(err, chat).answer(q);
             if (json) out.println(Json.write(Output.of(a)));
-            else AnswerPrinter.print(a, out);
+            else AnswerPrinter.print(a, out, dev.newsdesk.answer.ReaderLink.base(app.config.get("web.base-url", null)));
             return 0;
         }
     }

@@ -91,6 +91,16 @@ public final class AnswerFormatter {
     }
 
     /**
+     * {@code line} plus the web reader's link to the quoted span (web.base-url set), when it still fits: it opens
+     * every citation, also those whose article has no URL. {@code readerBase} null leaves the line as it is.
+     */
+    static String withReaderLink(String line, Citation c, String readerBase) {
+        if (readerBase == null) return line;
+        String withReader = line + " · read: <" + dev.newsdesk.answer.ReaderLink.of(readerBase, c) + ">";
+        return withReader.length() <= CONTENT_LIMIT - SOURCES_HEADER.length() - 1 ? withReader : line;
+    }
+
+    /**
      * The source lines of an embed ({@link #sourcesBlock}), each with its quote link. Plain messages
      * ({@link #messages}) keep the shorter {@link #sourceLines}: there every character counts against
      * {@value #CONTENT_LIMIT}, and a sources list should stay one message.
@@ -128,8 +138,14 @@ public final class AnswerFormatter {
      * without citations.
      */
     public static String sourcesBlock(Answer answer) {
+        return sourcesBlock(answer, null);
+    }
+
+    /** {@link #sourcesBlock(Answer)} with each line's reader link when {@code readerBase} is set. */
+    public static String sourcesBlock(Answer answer, String readerBase) {
         if (answer.citations().isEmpty()) return "";
-        return SOURCES_HEADER + "\n" + String.join("\n", quoteLinkedSourceLines(answer));
+        return SOURCES_HEADER + "\n" + String.join("\n", answer.citations().stream()
+                .map(c -> withReaderLink(sourceLineWithQuoteLink(c), c, readerBase)).toList());
     }
 
     /**
@@ -137,7 +153,12 @@ public final class AnswerFormatter {
      * {@value #EMBED_DESCRIPTION_LIMIT} characters (then use {@link #messages(Answer)}).
      */
     public static String embedDescription(Answer answer) {
-        String sources = sourcesBlock(answer);
+        return embedDescription(answer, null);
+    }
+
+    /** {@link #embedDescription(Answer)} with reader links when {@code readerBase} (web.base-url) is set. */
+    public static String embedDescription(Answer answer, String readerBase) {
+        String sources = sourcesBlock(answer, readerBase);
         String all = sources.isEmpty() ? body(answer) : body(answer) + "\n\n" + sources;
         return all.length() <= EMBED_DESCRIPTION_LIMIT ? all : null;
     }
@@ -147,9 +168,18 @@ public final class AnswerFormatter {
         return messages(answer, CONTENT_LIMIT);
     }
 
+    /** {@link #messages(Answer)} with reader links when {@code readerBase} (web.base-url) is set. */
+    public static List<String> messages(Answer answer, String readerBase) {
+        return messages(answer, CONTENT_LIMIT, readerBase);
+    }
+
     static List<String> messages(Answer answer, int limit) {
+        return messages(answer, limit, null);
+    }
+
+    static List<String> messages(Answer answer, int limit, String readerBase) {
         List<String> out = new ArrayList<>(split(body(answer), limit));
-        List<String> lines = sourceLines(answer);
+        List<String> lines = answer.citations().stream().map(c -> withReaderLink(sourceLine(c), c, readerBase)).toList();
         if (!lines.isEmpty()) {
             StringBuilder cur = new StringBuilder(SOURCES_HEADER);
             for (String line : lines) {

@@ -19,7 +19,16 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * buttons and thread follow-ups): one embed when it fits, else plain messages with link previews suppressed;
  * "Source n" buttons under the last one; allowed mentions none on every message.
  */
-record AnswerMessages(RecentAnswers recent, Catalog catalog) {
+record AnswerMessages(RecentAnswers recent, Catalog catalog, String readerBase) {
+    /** @param readerBase web.base-url without trailing slash: sources also link to the web reader; null for none */
+    AnswerMessages {
+        readerBase = dev.newsdesk.answer.ReaderLink.base(readerBase);
+    }
+
+    AnswerMessages(RecentAnswers recent, Catalog catalog) {
+        this(recent, catalog, null);
+    }
+
     /** Sends an answer as the interaction's original response (plus follow-ups when it needs several messages). */
     void send(InteractionHook hook, long channelId, String title, Answer answer) {
         List<MessageCreateData> msgs = build(channelId, title, answer);
@@ -35,7 +44,7 @@ record AnswerMessages(RecentAnswers recent, Catalog catalog) {
     List<MessageCreateData> build(long channelId, String title, Answer answer) {
         String key = recent.remember(channelId, answer);
         List<ActionRow> rows = SourceButton.rows(key, answer.citations());
-        String description = AnswerFormatter.embedDescription(answer);
+        String description = AnswerFormatter.embedDescription(answer, readerBase);
         List<MessageCreateData> out = new ArrayList<>();
         if (description != null) {
             EmbedBuilder eb = new EmbedBuilder().setColor(Replies.EMBED_COLOR).setDescription(description);
@@ -45,7 +54,7 @@ record AnswerMessages(RecentAnswers recent, Catalog catalog) {
             if (answer.answerer() != null) eb.setFooter(AnswerFormatter.shorten("newsdesk · " + answer.answerer(), 200));
             out.add(new MessageCreateBuilder().setEmbeds(eb.build()).setComponents(rows).setAllowedMentions(Replies.NO_MENTIONS).build());
         } else {
-            List<String> parts = AnswerFormatter.messages(answer);
+            List<String> parts = AnswerFormatter.messages(answer, readerBase);
             for (int i = 0; i < parts.size(); i++) {
                 MessageCreateBuilder b = new MessageCreateBuilder().setContent(parts.get(i)).setSuppressEmbeds(true)
                         .setAllowedMentions(Replies.NO_MENTIONS);

@@ -89,6 +89,12 @@ public final class NewsdeskBot implements AutoCloseable {
      */
     public NewsdeskBot(DiscordSettings settings, Answerer answerer, Catalog catalog, Retriever retriever,
                        Optional<Features> features, Reindexer reindexer) {
+        this(settings, answerer, catalog, retriever, features, reindexer, null);
+    }
+
+    /** @param readerBase web.base-url: answer sources also link to the web companion's reader; null for none */
+    public NewsdeskBot(DiscordSettings settings, Answerer answerer, Catalog catalog, Retriever retriever,
+                       Optional<Features> features, Reindexer reindexer, String readerBase) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(answerer, "answerer");
         Objects.requireNonNull(catalog, "catalog");
@@ -100,7 +106,7 @@ public final class NewsdeskBot implements AutoCloseable {
         Cooldown cooldown = new Cooldown(settings.cooldown(), clock);
         CachedCatalog outlets = new CachedCatalog(catalog, clock);
         RecentAnswers recent = new RecentAnswers(1000);
-        AnswerMessages messages = new AnswerMessages(recent, catalog);
+        AnswerMessages messages = new AnswerMessages(recent, catalog, readerBase);
         Interactions interactions = new Interactions(cooldown, work, messages);
         // Registration: a new command, button or modal is one class and one entry in these lists.
         List<SlashCommand> commands = List.of(

@@ -85,7 +85,7 @@ public record WebSettings(String bind, int port, String baseUrl, int asksPerMinu
 
     /** The reader link for a cited span, under {@code base}: {@code BASE/p/PASSAGE?start=S&end=E}. */
     public static String readerLink(String base, String passageId, int start, int end) {
-        return base + "/p/" + Html.urlPart(passageId) + "?start=" + start + "&end=" + end;
+        return dev.newsdesk.answer.ReaderLink.of(base, passageId, start, end);
     }
 
     @Override

@@ -25,6 +25,9 @@ class WebHttpTest {
     static final String SEED_QUOTE = "In a recent off-the-record meeting, US Secretary of State Antony Blinken told American Jewish"
             + " leaders Israel's response to Iran's Saturday night aerial bombardment should be \"limited\".";
 
+    /** web.base-url in the test home: what the CLI prints its reader links under. */
+    static final String READER_BASE = "http://newsdesk.example:8080";
+
     @TempDir
     static Path dir;
     static WebTestServer server;
@@ -33,7 +36,7 @@ class WebHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = WebTestServer.start(dir);
+        server = WebTestServer.start(dir, "web.base-url=" + READER_BASE + "/");
     }
 
     @AfterAll
@@ -156,6 +159,17 @@ class WebHttpTest {
         assertThat(web).isEqualTo(cli);
         assertThat(web.get("abstained").asBoolean()).isFalse();
         assertThat(web.get("citations").get(0).get("quote").asText()).isEqualTo(SEED_QUOTE);
+    }
+
+    @Test
+    void cliAskPrintsReaderLinksThatOpenTheQuote() throws Exception {
+        String text = cli("ask", SEED_QUESTION);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("read: " + java.util.regex.Pattern.quote(READER_BASE) + "(/p/\\S+)").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        assertThat(m.group(1)).isEqualTo("/p/002_d8b5abb78606031a:0?start=38&end=222");
+        HttpResponse<String> r = get(m.group(1));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("<mark id=\"cited\" tabindex=\"-1\">" + Html.text(SEED_QUOTE) + "</mark>");
     }
 
     @Test
