@@ -121,7 +121,8 @@ class SeedAskTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"What did Blinken discuss with Netanyahu in Jerusalem?",
-            "What did Blinken and Netanyahu discuss in Jerusalem after the Israel-Hamas conflict?"})
+            "What did Blinken and Netanyahu discuss in Jerusalem after the Israel-Hamas conflict?",
+            "What did Blinken say in Jerusalem about Gaza reconstruction?"})
     void jerusalemMeetingCitesTheChronicleArticle(String question) {
         JsonNode a = ask(question);
         assertThat(a.get("abstained").asBoolean()).as(a.toPrettyString()).isFalse();
