@@ -64,6 +64,11 @@ public final class FocusRefiner implements AnswerRefiner {
     public Answer refine(Question question, List<Hit> hits, List<SentenceCandidate> chosen, Answer draft) {
         if (draft.abstained() || draft.citations().isEmpty()) return draft;
         Lead lead = draft.lead();
+        if (lead == null && dev.newsdesk.answer.lead.AnswerType.asksForInitial(question.text())) {
+            // the sentences cannot hold a letter nobody writes down: without a name to take it from, say so
+            return new Answer(draft.question(), "", true, List.of(), draft.answerer(),
+                    "no report in the index names anyone or anything that fits, so it gives no letter or initial", List.of());
+        }
         String leadKey = lead == null || lead.span() == null ? null : " " + SpanFinder.key(lead.span()) + " ";
         Set<Integer> leadCited = lead == null ? Set.of() : new HashSet<>(lead.citations());
         QuestionTerms terms = QuestionTerms.of(question.text(), lexicon);

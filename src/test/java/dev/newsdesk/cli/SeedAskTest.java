@@ -202,6 +202,14 @@ class SeedAskTest {
                 .contains("Gantz's own words");
     }
 
+    /** A letter no article writes down is given only with the name it comes from; without one the answer says so. */
+    @Test
+    void aLetterWithoutANameIsNotAnswered() {
+        JsonNode a = ask("Which single letter represents the first initial of the official Blinken met in Jerusalem?");
+        assertThat(a.get("abstained").asBoolean()).as(a.toPrettyString()).isTrue();
+        assertThat(a.get("answer").asText()).contains("no letter or initial");
+    }
+
     /** "in May 2021" filters the event: the answer quotes the 2021 coverage only. */
     @Test
     void aNamedPeriodKeepsTheAnswerInThatPeriod() {
