@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Answers questions about a corpus of news coverage, with checked citations.",
         subcommands = {IngestCommand.class, SearchCommand.class, AskCommand.class, CiteCommand.class,
                 StatsCommand.class, BenchCommand.class, EvalCommand.class, SummaryCommand.class, CompareCommand.class,
-                TimelineCommand.class, BotCommand.class, ForgetCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
+                TimelineCommand.class, BotCommand.class, ForgetCommand.class, HistoryCommand.class, FeedbackCommand.class,
+                InsightsCommand.class, ExportFeedbackCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status when a run completed but skipped some inputs (each reported with its path and reason). */
     public static final int EXIT_PARTIAL = 4;

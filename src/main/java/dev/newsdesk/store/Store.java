@@ -118,6 +118,16 @@ public final class Store implements Closeable {
     return questions.purgeOlderThan(clock.instant().minus(Duration.ofDays(settings.retentionDays())));
   }
 
+  /** Insights over the UTC days {@code since} to {@code until}, both included. */
+  public Insights insights(java.time.LocalDate since, java.time.LocalDate until) {
+    return new InsightsQuery(dataSource).read(since, until);
+  }
+
+  /** Every stored feedback as a labelled example; returns how many. */
+  public int exportFeedback(java.util.function.Consumer<FeedbackExport.Example> sink) {
+    return new FeedbackExport(dataSource).export(sink);
+  }
+
   public StoreSettings settings() {
     return settings;
   }

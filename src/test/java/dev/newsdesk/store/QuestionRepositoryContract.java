@@ -31,7 +31,9 @@ abstract class QuestionRepositoryContract {
 
   private static QuestionRecord q(Instant at, String user, String thread, String text) {
     return new QuestionRecord(0, at, QuestionRecord.Surface.DISCORD, "g1", "c1", thread, user, text,
-        "answer to " + text, List.of("[1] Reuters 2026-11-30", "[2] AP"), false, "extractive", 42);
+        "answer to " + text, List.of(
+        new StoredCitation(1, "a1", "a1:0", "Reuters", "Rates rise", "2026-11-30", null, "Rates rose.", "Rates rose. Then fell."),
+        new StoredCitation(2, "a2", "a2:3", "AP", "Rates", null, "https://ap.example/x", "It's \"up\".", "")), false, "extractive", 42);
   }
 
   @Test
@@ -39,6 +41,13 @@ abstract class QuestionRepositoryContract {
     long id = store.questions().record(q(T0, "u1", "t1", "who won?"));
     List<QuestionRecord> recent = store.questions().recent(10);
     assertThat(recent).containsExactly(q(T0, "u1", "t1", "who won?").withId(id));
+  }
+
+  @Test
+  void oneQuestionIsFoundByItsId() {
+    long id = store.questions().record(q(T0, "u1", "t1", "who won?"));
+    assertThat(store.questions().byId(id)).contains(q(T0, "u1", "t1", "who won?").withId(id));
+    assertThat(store.questions().byId(id + 1000)).isEmpty();
   }
 
   @Test
