@@ -42,8 +42,10 @@ final class BotCommand implements Callable<Integer> {
                         : " (skipped: " + result.failures().getFirst().path().getFileName() + ": " + result.failures().getFirst().reason()
                         + (result.failures().size() > 1 ? ", and " + (result.failures().size() - 1) + " more" : "") + ")");
             };
-            try (NewsdeskBot bot = new NewsdeskBot(settings, app.answerer(err, chat), app.catalog(err),
-                    app.retriever(err, false), Optional.of(features), reindexer)) {
+            // questions, feedback and thread turns; the database failing never stops the bot (AnswerLog)
+            try (dev.newsdesk.store.AnswerLog log = dev.newsdesk.store.AnswerLog.of(app.storeSettings());
+                 NewsdeskBot bot = new NewsdeskBot(settings, app.answerer(err, chat), app.catalog(err),
+                    app.retriever(err, false), Optional.of(features), reindexer, log)) {
                 // SIGTERM: finish answers in flight, close JDA, then let main close the index before the JVM halts.
                 Thread hook = new Thread(() -> {
                     bot.close();

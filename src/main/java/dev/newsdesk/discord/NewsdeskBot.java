@@ -89,6 +89,15 @@ public final class NewsdeskBot implements AutoCloseable {
      */
     public NewsdeskBot(DiscordSettings settings, Answerer answerer, Catalog catalog, Retriever retriever,
                        Optional<Features> features, Reindexer reindexer) {
+        this(settings, answerer, catalog, retriever, features, reindexer, dev.newsdesk.store.AnswerLog.none());
+    }
+
+    /**
+     * @param log where questions, answers and feedback are stored (thread follow-ups after a restart, 👍/👎,
+     *            reported citations, /insights, /forget-me); its failures never stop an answer
+     */
+    public NewsdeskBot(DiscordSettings settings, Answerer answerer, Catalog catalog, Retriever retriever,
+                       Optional<Features> features, Reindexer reindexer, dev.newsdesk.store.AnswerLog log) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(answerer, "answerer");
         Objects.requireNonNull(catalog, "catalog");
@@ -101,7 +110,7 @@ public final class NewsdeskBot implements AutoCloseable {
         CachedCatalog outlets = new CachedCatalog(catalog, clock);
         RecentAnswers recent = new RecentAnswers(1000);
         AnswerMessages messages = new AnswerMessages(recent, catalog);
-        Interactions interactions = new Interactions(cooldown, work, messages);
+        Interactions interactions = new Interactions(cooldown, work, messages, Objects.requireNonNull(log, "log"));
         // Registration: a new command, button or modal is one class and one entry in these lists.
         List<SlashCommand> commands = List.of(
                 new AskCommand(answerer, interactions, outlets),
@@ -110,11 +119,14 @@ public final class NewsdeskBot implements AutoCloseable {
                 new CiteCommand(recent, messages, interactions),
                 new SourceCommand(retriever, catalog, interactions),
                 new OutletsCommand(outlets, interactions),
-                new ReindexCommand(access, reindexer, work, outlets));
+                new ReindexCommand(access, reindexer, work, outlets),
+                new ForgetMeCommand(interactions),
+                new InsightsCommand(access, interactions));
         this.slash = byName(commands);
         this.contextMenus = byName(List.of(new AskAboutMessageCommand(answerer, interactions)));
-        this.components = List.of(new SourceButton(recent, messages, interactions));
-        this.mentions = new MentionHandler(access, cooldown, work, messages, answerer);
+        this.components = List.of(new SourceButton(recent, messages, interactions), new FeedbackButtons(interactions),
+                new ReportCitation(interactions));
+        this.mentions = new MentionHandler(access, cooldown, work, messages, answerer, log);
     }
 
     private static Map<String, SlashCommand> byName(List<SlashCommand> commands) {

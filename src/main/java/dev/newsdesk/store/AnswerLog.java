@@ -44,6 +44,16 @@ public final class AnswerLog implements Closeable {
     return new AnswerLog(() -> Store.open(settings), settings.describe(), Clock.systemUTC());
   }
 
+  /** A log with no database (embedders that record nothing): every write is dropped, every read is empty. */
+  public static AnswerLog none() {
+    AnswerLog log = new AnswerLog(() -> {
+      throw new StoreException("no database is configured for this bot", null);
+    }, "(none)", Clock.systemUTC());
+    log.retryAt = Instant.MAX;
+    log.problem = "no database is configured for this bot";
+    return log;
+  }
+
   /** A log over an open store (tests, and commands that opened it already); closing the log closes it. */
   public static AnswerLog over(Store store) {
     AnswerLog log = new AnswerLog(() -> store, store.settings().describe(), Clock.systemUTC());
