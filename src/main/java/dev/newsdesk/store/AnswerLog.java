@@ -108,7 +108,9 @@ public final class AnswerLog implements Closeable {
     try {
       return store().insights(since, until);
     } catch (StoreException e) {
-      failed("read insights", e);
+      if (!(e instanceof Waiting)) {
+        failed("read insights", e);
+      }
       return Insights.unavailable(e.getMessage(), since, until);
     }
   }
@@ -123,30 +125,52 @@ public final class AnswerLog implements Closeable {
     return unrecorded.get();
   }
 
+  /** The database failed a moment ago and is not tried again yet. */
+  private static final class Waiting extends StoreException {
+    Waiting(String message) {
+      super(message, null);
+    }
+  }
+
   private interface Work<T> {
     T run(Store store);
   }
 
   private <T> Optional<T> attempt(Work<T> work, String what) {
     try {
-      T result = work.run(store());
+      T result;
+      try {
+        result = work.run(store());
+      } catch (StoreException e) {
+        if (e instanceof Waiting) {
+          throw e;
+        }
+        // once more at once: a pooled connection broken by a database restart fails on first use, and the pool
+        // replaces it; a database that is really down fails again and is then left alone for RETRY
+        Store current = store();
+        current.resetConnections();
+        result = work.run(current);
+      }
       recovered();
       return Optional.of(result);
     } catch (StoreException | IllegalStateException e) {
       if (what.startsWith("record")) {
         unrecorded.incrementAndGet();
       }
-      failed(what, e);
+      if (!(e instanceof Waiting)) {
+        failed(what, e);
+      }
       return Optional.empty();
     }
   }
 
   private synchronized Store store() {
+    if (clock.instant().isBefore(retryAt)) {
+      // failed a moment ago: answer without waiting on the database again until RETRY has passed
+      throw new Waiting(problem == null ? "the database is unavailable" : problem);
+    }
     if (store != null) {
       return store;
-    }
-    if (clock.instant().isBefore(retryAt)) {
-      throw new StoreException(problem == null ? "the database is unavailable" : problem, null);
     }
     try {
       store = opener.get();
@@ -161,13 +185,13 @@ public final class AnswerLog implements Closeable {
       }
       return store;
     } catch (StoreException e) {
-      retryAt = clock.instant().plus(RETRY);
-      throw e;
+      throw e; // failed() sets when to try again
     }
   }
 
   private synchronized void failed(String what, RuntimeException e) {
     boolean first = problem == null;
+    retryAt = clock.instant().plus(RETRY);
     problem = e.getMessage();
     if (first) {
       LOG.warn("Could not {} in the database {}: {}. Answers go on without being recorded; fix the database (or"

@@ -52,6 +52,10 @@ public final class Store implements Closeable {
       hc.setUsername(settings.user());
       hc.setPassword(settings.password());
       hc.setMaximumPoolSize(8);
+      hc.setMinimumIdle(1);
+      // a database that went away must cost an answer seconds, not Hikari's default 30 s
+      hc.setConnectionTimeout(3_000);
+      hc.setValidationTimeout(2_000);
       hc.setPoolName("newsdesk-store");
       // Fail at start rather than on the first answer, but let the bot decide what failing means.
       hc.setInitializationFailTimeout(-1);
@@ -126,6 +130,13 @@ public final class Store implements Closeable {
   /** Every stored feedback as a labelled example; returns how many. */
   public int exportFeedback(java.util.function.Consumer<FeedbackExport.Example> sink) {
     return new FeedbackExport(dataSource).export(sink);
+  }
+
+  /** Drops the pooled connections (they may all be broken by a database restart); new ones are made on demand. */
+  public void resetConnections() {
+    if (pool instanceof HikariDataSource hikari) {
+      hikari.softEvictConnections();
+    }
   }
 
   public StoreSettings settings() {
