@@ -135,7 +135,10 @@ public final class Store implements Closeable {
   /** Drops the pooled connections (they may all be broken by a database restart); new ones are made on demand. */
   public void resetConnections() {
     if (pool instanceof HikariDataSource hikari) {
-      hikari.softEvictConnections();
+      var mx = hikari.getHikariPoolMXBean();
+      if (mx != null) {
+        mx.softEvictConnections();
+      }
     }
   }
 
