@@ -55,17 +55,20 @@ final class AskCommand implements Callable<Integer> {
         }
         try (App app = App.create(common)) {
             if (asOf != null) app.asOf = asOf;
-            long started = System.nanoTime();
-            Answer a = app.answerer(err, chat).answer(q);
-            long ms = (System.nanoTime() - started) / 1_000_000;
             Long id;
             try (var log = dev.newsdesk.store.AnswerLog.of(app.storeSettings())) {
+                // the database opens (and migrates, the first time) on the second core while the answer is computed
+                Thread opening = Thread.ofVirtual().start(log::open);
+                long started = System.nanoTime();
+                Answer a = app.answerer(err, chat).answer(q);
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                opening.join();
                 id = log.record(dev.newsdesk.store.Recording.of(a, q, ms, dev.newsdesk.store.QuestionRecord.Surface.CLI,
                         dev.newsdesk.store.Recording.cliUser(), null, null, null, app.catalog(err))).orElse(null);
                 if (id == null) err.println("newsdesk: the answer was not recorded: " + log.status());
+                if (json) out.println(Json.write(Output.of(a, id)));
+                else AnswerPrinter.print(a, out);
             }
-            if (json) out.println(Json.write(Output.of(a, id)));
-            else AnswerPrinter.print(a, out);
             return 0;
         }
     }

@@ -61,6 +61,11 @@ public final class AnswerLog implements Closeable {
     return log;
   }
 
+  /** Opens the database now rather than on first use (a command can do it while it computes the answer). */
+  public void open() {
+    attempt(s -> Boolean.TRUE, "open the database");
+  }
+
   /** Stores the question and answer; returns its id, or empty when the store is unavailable (logged once). */
   public Optional<Long> record(QuestionRecord question) {
     return attempt(s -> s.questions().record(question), "record the question");
