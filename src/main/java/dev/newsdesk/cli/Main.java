@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point: picocli dispatches to one class per subcommand; errors become one line, not a stack trace. */
-@Command(name = "newsdesk", mixinStandardHelpOptions = true, version = "newsdesk 0.1.0",
+// scope INHERIT: every subcommand gets --help/--version, and --help is honoured before required arguments are checked
+@Command(name = "newsdesk", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "newsdesk 0.1.0",
         description = "Answers questions about a corpus of news coverage, with checked citations.",
         subcommands = {IngestCommand.class, SearchCommand.class, AskCommand.class, CiteCommand.class,
                 StatsCommand.class, BenchCommand.class, EvalCommand.class, SummaryCommand.class, CompareCommand.class,

@@ -147,7 +147,7 @@ class SeedAskTest {
     void offTopicQuestionsAbstainInPlainWords(String question) {
         JsonNode a = ask(question);
         assertThat(a.get("abstained").asBoolean()).as(a.toPrettyString()).isTrue();
-        // Plain words first; a reason may follow (": no article mentions “Cup”").
+        // Plain words first; a reason may follow (": the word “Cup” from your question appears in no indexed article").
         assertThat(a.get("answer").asText()).startsWith("The coverage in the index does not answer this question")
                 .containsAnyOf("The closest articles are listed below.", "no article comes close.");
         assertThat(citedArticles(a)).allMatch(Set.copyOf(SEED_IDS)::contains).hasSizeLessThanOrEqualTo(3);
