@@ -77,7 +77,11 @@ public final class NewsdeskBot implements AutoCloseable {
     private final Map<String, SlashCommand> contextMenus;
     private final List<ComponentHandler> components;
     private final MentionHandler mentions;
+    private final FollowDigests digests;
     private volatile JDA jda;
+    private java.util.concurrent.ScheduledExecutorService digestTimer;
+    /** The least time between two digests of one /follow subscription. */
+    public static final Duration FOLLOW_INTERVAL = Duration.ofHours(1);
 
     /**
      * @param settings connection, access rules and limits
@@ -121,12 +125,16 @@ public final class NewsdeskBot implements AutoCloseable {
                 new OutletsCommand(outlets, interactions),
                 new ReindexCommand(access, reindexer, work, outlets),
                 new ForgetMeCommand(interactions),
-                new InsightsCommand(access, interactions));
+                new InsightsCommand(access, interactions),
+                new FollowCommands.Subscribe(interactions, outlets),
+                new FollowCommands.Unfollow(interactions),
+                new FollowCommands.Following(interactions));
         this.slash = byName(commands);
         this.contextMenus = byName(List.of(new AskAboutMessageCommand(answerer, interactions)));
         this.components = List.of(new SourceButton(recent, messages, interactions), new FeedbackButtons(interactions),
                 new ReportCitation(interactions));
         this.mentions = new MentionHandler(access, cooldown, work, messages, answerer, log);
+        this.digests = new FollowDigests(retriever, log, this::postDigest, FOLLOW_INTERVAL, java.time.Clock.systemUTC());
     }
 
     private static Map<String, SlashCommand> byName(List<SlashCommand> commands) {
@@ -182,7 +190,33 @@ public final class NewsdeskBot implements AutoCloseable {
         jda = built;
         built.awaitReady();
         registerCommands(built);
+        digestTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("newsdesk-digests").daemon().factory());
+        digestTimer.scheduleWithFixedDelay(() -> {
+            try {
+                digests.flushDue();
+            } catch (RuntimeException e) {
+                LOG.warn("posting the follow digests failed: {}", e.toString());
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
         LOG.info(readyLine());
+    }
+
+    /**
+     * New articles are in the index (the poller or a reindex says which): the channels that follow a topic they
+     * match get a digest, at most one per {@link #FOLLOW_INTERVAL} per subscription. Blocks while it searches; call
+     * it from the thread that indexed them.
+     */
+    public void newCoverage(java.util.Collection<String> articleIds) {
+        if (jda == null) return;
+        digests.newCoverage(articleIds);
+    }
+
+    private void postDigest(long channelId, net.dv8tion.jda.api.entities.MessageEmbed embed) {
+        JDA j = jda;
+        var channel = j == null ? null : j.getChannelById(net.dv8tion.jda.api.entities.channel.middleman.MessageChannel.class, channelId);
+        if (channel == null) throw new IllegalStateException("channel " + channelId + " is not visible to the bot");
+        channel.sendMessageEmbeds(embed).setAllowedMentions(Replies.NO_MENTIONS).complete();
     }
 
     /** "ready as NAME in N guilds", for the operator's console once {@link #start()} has returned. */
@@ -230,6 +264,7 @@ public final class NewsdeskBot implements AutoCloseable {
 
     /** {@link #close()} with a custom grace period for in-flight answers. */
     public void close(Duration grace) {
+        if (digestTimer != null) digestTimer.shutdownNow();
         boolean finished = work.close(grace);
         if (!finished) LOG.warn("some answers were still running after {}; they were cancelled", grace);
         JDA j = jda;

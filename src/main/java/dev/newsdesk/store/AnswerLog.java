@@ -102,6 +102,35 @@ public final class AnswerLog implements Closeable {
     }, "record the citation report").orElse(false);
   }
 
+  /** Adds a /follow subscription: true if new, false if the channel already follows it; empty when unavailable. */
+  public Optional<Boolean> follow(FollowRepository.Follow follow) {
+    return attempt(s -> s.follows().follow(follow), "store the subscription");
+  }
+
+  /** Removes a channel's subscriptions to a topic; empty when the store is unavailable. */
+  public OptionalInt unfollow(String channelId, String topic) {
+    return attempt(s -> s.follows().unfollow(channelId, topic), "remove the subscription")
+        .map(OptionalInt::of).orElse(OptionalInt.empty());
+  }
+
+  /** A channel's subscriptions; empty when the store is unavailable. */
+  public Optional<List<FollowRepository.Follow>> following(String channelId) {
+    return attempt(s -> s.follows().inChannel(channelId), "read the subscriptions");
+  }
+
+  /** Every subscription; empty when there are none or the store is unavailable. */
+  public List<FollowRepository.Follow> allFollows() {
+    return attempt(s -> s.follows().all(), "read the subscriptions").orElse(List.of());
+  }
+
+  /** Notes that a digest went out for the subscription (best effort). */
+  public void posted(long followId, Instant at) {
+    attempt(s -> {
+      s.follows().posted(followId, at);
+      return Boolean.TRUE;
+    }, "note the digest");
+  }
+
   /** Deletes everything of one user; empty when the store is unavailable. */
   public OptionalInt forgetUser(String userId) {
     Optional<Integer> n = attempt(s -> s.forgetUser(userId), "delete the user's records");

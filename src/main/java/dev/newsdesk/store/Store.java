@@ -27,6 +27,7 @@ public final class Store implements Closeable {
   private final Closeable pool;
   private final QuestionRepository questions;
   private final FeedbackRepository feedback;
+  private final FollowRepository follows;
 
   private Store(StoreSettings settings, DataSource dataSource, Closeable pool, Clock clock) {
     this.settings = settings;
@@ -34,6 +35,7 @@ public final class Store implements Closeable {
     this.pool = pool;
     this.questions = new JdbcQuestionRepository(dataSource);
     this.feedback = new JdbcFeedbackRepository(dataSource, clock);
+    this.follows = new JdbcFollowRepository(dataSource);
   }
 
   /** Opens the store with the system clock; see {@link #open(StoreSettings, Clock)}. */
@@ -82,7 +84,7 @@ public final class Store implements Closeable {
   }
 
   /** The newest migration in {@code db/migration}; StoreTest checks it against the files. */
-  static final int SCHEMA_VERSION = 3;
+  static final int SCHEMA_VERSION = 4;
 
   /**
    * True when the schema history already holds {@link #SCHEMA_VERSION}, applied successfully: then Flyway is not
@@ -138,12 +140,16 @@ public final class Store implements Closeable {
     return feedback;
   }
 
+  public FollowRepository follows() {
+    return follows;
+  }
+
   /**
    * Deletes everything of one user: their questions (with any feedback on them) and their own feedback on
    * other answers. Returns the number of rows removed.
    */
   public int forgetUser(String userId) {
-    return feedback.forgetUser(userId) + questions.forgetUser(userId);
+    return feedback.forgetUser(userId) + questions.forgetUser(userId) + follows.forgetUser(userId);
   }
 
   /** Deletes what is older than the retention period; returns the number of questions removed. */

@@ -181,6 +181,29 @@ class NewsdeskBotMemoryTest {
     }
 
     @Test
+    void aFollowedTopicGetsADigestOfNewCoverageInItsChannel() throws Exception {
+        long user = USERS.incrementAndGet();
+        try (AnswerLog log = AnswerLog.of(store()); NewsdeskBot bot = bot(log, 2, 8)) {
+            String follow = discord.sendSlashCommand(CHANNEL_ID, user, "follow", Map.of("topic", "interest rates"));
+            assertThat(text(discord.awaitRequest(editOriginal(follow), T))).contains("Following “interest rates” here");
+            String again = discord.sendSlashCommand(CHANNEL_ID, user, "follow", Map.of("topic", "Interest rates"));
+            assertThat(text(discord.awaitRequest(editOriginal(again), T))).contains("already follows");
+            String list = discord.sendSlashCommand(CHANNEL_ID, user, "following", Map.of());
+            assertThat(text(discord.awaitRequest(editOriginal(list), T))).contains("interest rates").contains("no digest yet");
+
+            bot.newCoverage(List.of("a1", "a2"));
+            Request digest = discord.awaitRequest(r -> r.is("POST", "channels/" + CHANNEL_ID + "/messages")
+                    && r.body().path("embeds").path(0).path("title").asText().startsWith("New coverage"), T);
+            assertThat(digest.body().path("embeds").get(0).path("description").asText())
+                    .contains("Rates rise again").doesNotContain("Memo");
+            assertThat(digest.body().path("allowed_mentions").path("parse")).isEmpty();
+
+            String stop = discord.sendSlashCommand(CHANNEL_ID, user, "unfollow", Map.of("topic", "interest rates"));
+            assertThat(text(discord.awaitRequest(editOriginal(stop), T))).contains("Stopped following");
+        }
+    }
+
+    @Test
     void twentyConcurrentAskersAreAllRecorded() throws Exception {
         int n = 24;
         try (AnswerLog log = AnswerLog.of(store()); NewsdeskBot bot = bot(log, 8, 64)) {
