@@ -14,4 +14,9 @@ public record Citation(int n, String articleId, String passageId, String outlet,
             throw new IllegalArgumentException("quote length " + quote.length() + " != span [" + start + "," + end + ")");
         }
     }
+
+    /** The same source under another number (an answer that drops citations numbers the rest from 1 again). */
+    public Citation numbered(int number) {
+        return number == n ? this : new Citation(number, articleId, passageId, outlet, title, published, url, quote, start, end);
+    }
 }

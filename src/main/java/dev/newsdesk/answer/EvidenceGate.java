@@ -33,11 +33,14 @@ public final class EvidenceGate {
     public Optional<String> reasonToAbstain(String question) {
         List<String> outlets = unknownOutlets.apply(question);
         if (!outlets.isEmpty()) {
-            return Optional.of("it has no articles from " + join(outlets));
+            return Optional.of("it has no articles from " + join(outlets, "or"));
         }
         List<String> unseen = unseenNames(question);
         if (!unseen.isEmpty()) {
-            return Optional.of("no article mentions " + join(unseen));
+            // names the question's own words, so the reader sees what the coverage lacks rather than a terse verdict
+            return Optional.of(unseen.size() == 1
+                    ? "the word " + join(unseen, "and") + " from your question appears in no indexed article"
+                    : "the words " + join(unseen, "and") + " from your question appear in no indexed article");
         }
         return Optional.empty();
     }
@@ -59,9 +62,9 @@ public final class EvidenceGate {
         return new ArrayList<>(out);
     }
 
-    private static String join(List<String> names) {
+    private static String join(List<String> names, String conjunction) {
         List<String> quoted = names.stream().limit(3).map(n -> "\u201c" + n + "\u201d").toList();
         if (quoted.size() == 1) return quoted.getFirst();
-        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.getLast();
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " " + conjunction + " " + quoted.getLast();
     }
 }

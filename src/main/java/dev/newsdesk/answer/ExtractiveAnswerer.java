@@ -104,16 +104,22 @@ public final class ExtractiveAnswerer implements Answerer {
 
     private Answer compose(Question question, List<SentenceCandidate> chosen) {
         List<Citation> citations = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
         for (SentenceCandidate c : chosen) {
-            int n = citations.size() + 1;
             Hit h = c.hit();
-            citations.add(new Citation(n, h.articleId(), h.passageId(), h.outlet(), h.title(), h.published(), h.url(),
-                    c.text(), c.start(), c.end()));
-            if (!text.isEmpty()) text.append(' ');
-            text.append(displayQuote(c.text())).append(" [").append(n).append(']');
+            citations.add(new Citation(citations.size() + 1, h.articleId(), h.passageId(), h.outlet(), h.title(),
+                    h.published(), h.url(), c.text(), c.start(), c.end()));
         }
-        return new Answer(question.text(), text.toString(), false, citations, NAME, null, List.of());
+        return new Answer(question.text(), citedText(citations), false, citations, NAME, null, List.of());
+    }
+
+    /** The answer text of an extractive answer: each quote as shown, followed by its number. */
+    static String citedText(List<Citation> citations) {
+        StringBuilder text = new StringBuilder();
+        for (Citation c : citations) {
+            if (!text.isEmpty()) text.append(' ');
+            text.append(displayQuote(c.quote())).append(" [").append(c.n()).append(']');
+        }
+        return text.toString();
     }
 
     private static final java.util.regex.Pattern BRACKETED_NUMBER = java.util.regex.Pattern.compile("\\[(\\d{1,3})]");

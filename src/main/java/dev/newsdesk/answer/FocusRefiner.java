@@ -64,6 +64,11 @@ public final class FocusRefiner implements AnswerRefiner {
     public Answer refine(Question question, List<Hit> hits, List<SentenceCandidate> chosen, Answer draft) {
         if (draft.abstained() || draft.citations().isEmpty()) return draft;
         Lead lead = draft.lead();
+        if (lead == null && dev.newsdesk.answer.lead.AnswerType.asksForInitial(question.text())) {
+            // the sentences cannot hold a letter nobody writes down: without a name to take it from, say so
+            return new Answer(draft.question(), "", true, List.of(), draft.answerer(),
+                    "no report in the index names anyone or anything that fits, so it gives no letter or initial", List.of());
+        }
         String leadKey = lead == null || lead.span() == null ? null : " " + SpanFinder.key(lead.span()) + " ";
         Set<Integer> leadCited = lead == null ? Set.of() : new HashSet<>(lead.citations());
         QuestionTerms terms = QuestionTerms.of(question.text(), lexicon);
@@ -78,8 +83,9 @@ public final class FocusRefiner implements AnswerRefiner {
             (holds ? holders : others).add(c);
         }
         if (speaker != null) {
-            holders.removeIf(c -> !speaks(c.quote(), speaker));
-            others.removeIf(c -> !speaks(c.quote(), speaker));
+            Pattern named = namePattern(speaker);
+            holders.removeIf(c -> !speaksOrContinues(c, hits, named));
+            others.removeIf(c -> !speaksOrContinues(c, hits, named));
             if (holders.isEmpty() && others.isEmpty()) {
                 return new Answer(draft.question(), "", true, List.of(), draft.answerer(),
                         "no report in the index gives " + speaker + "'s own words on it", List.of());
@@ -109,21 +115,17 @@ public final class FocusRefiner implements AnswerRefiner {
     static Answer renumbered(Answer draft, List<Citation> kept) {
         Map<Integer, Integer> map = new HashMap<>();
         List<Citation> citations = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
         for (Citation c : kept) {
-            int n = citations.size() + 1;
-            map.put(c.n(), n);
-            citations.add(new Citation(n, c.articleId(), c.passageId(), c.outlet(), c.title(), c.published(), c.url(),
-                    c.quote(), c.start(), c.end()));
-            if (!text.isEmpty()) text.append(' ');
-            text.append(ExtractiveAnswerer.displayQuote(c.quote())).append(" [").append(n).append(']');
+            map.put(c.n(), citations.size() + 1);
+            citations.add(c.numbered(citations.size() + 1));
         }
+        String text = ExtractiveAnswerer.citedText(citations);
         Lead lead = draft.lead();
         if (lead != null) {
             List<Integer> cites = lead.citations().stream().map(map::get).filter(java.util.Objects::nonNull).sorted().toList();
             lead = cites.isEmpty() ? null : new Lead(lead.text(), lead.span(), lead.kind(), cites);
         }
-        return new Answer(draft.question(), text.toString(), false, citations, draft.answerer(), draft.note(),
+        return new Answer(draft.question(), text, false, citations, draft.answerer(), draft.note(),
                 draft.sentences(), lead);
     }
 
@@ -144,8 +146,48 @@ public final class FocusRefiner implements AnswerRefiner {
 
     /** The sentence names the speaker and marks speech: "Blinken told ...", "..., Blinken said." */
     static boolean speaks(String sentence, String speaker) {
-        return Pattern.compile("\\b" + Pattern.quote(speaker) + "\\b").matcher(sentence).find()
-                && SPEECH_MARK.matcher(sentence).find();
+        return speaks(sentence, namePattern(speaker));
+    }
+
+    private static boolean speaks(String sentence, Pattern named) {
+        return named.matcher(sentence).find() && SPEECH_MARK.matcher(sentence).find();
+    }
+
+    /** A sentence that goes on with the speaker's words: "He promised ...", a quote right after "Blinken said ...". */
+    private static final Pattern CONTINUES = Pattern.compile("^(?:He|She|They)\\b|[“”\"]");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?][”\"’]?)\\s+");
+
+    /**
+     * The speaker speaks in the sentence, or the sentence carries on what the speaker said in one of the two sentences
+     * before it: reporters name the speaker once and go on with "He promised ..." or with more of the quote.
+     */
+    static boolean speaksOrContinues(Citation c, List<Hit> hits, Pattern named) {
+        if (speaks(c.quote(), named)) return true;
+        if (!SPEECH_MARK.matcher(c.quote()).find() || !CONTINUES.matcher(c.quote()).find()) return false;
+        String[] before = SENTENCE_END.split(textBefore(c, hits).strip());
+        for (int i = before.length - 1; i >= Math.max(0, before.length - 2); i--) {
+            if (speaks(before[i], named)) return true;
+        }
+        return false;
+    }
+
+    /** The article text the retrieved passages hold just before the citation (empty when none holds it). */
+    private static String textBefore(Citation c, List<Hit> hits) {
+        for (Hit h : hits) {
+            if (!h.articleId().equals(c.articleId()) || c.start() < h.start() || c.start() > h.start() + h.text().length()) continue;
+            String before = h.text().substring(0, c.start() - h.start());
+            if (before.length() > 400) return before;
+            for (Hit p : hits) { // the passage before, when the citation opens its passage
+                int end = p.start() + p.text().length();
+                if (p.articleId().equals(c.articleId()) && end <= h.start() && end >= h.start() - 3) return p.text() + " " + before;
+            }
+            return before;
+        }
+        return "";
+    }
+
+    private static Pattern namePattern(String speaker) {
+        return Pattern.compile("\\b" + Pattern.quote(speaker) + "\\b");
     }
 
     /** Published in the period, or within a month after it (coverage of an event follows it). */

@@ -115,6 +115,22 @@ final class App implements Closeable {
         return searchThreads;
     }
 
+    /**
+     * Where questions and feedback are stored: {@code database.url} (env NEWSDESK_DATABASE_URL) or the SQLite file
+     * data/newsdesk.db under the project home; user and password only from the environment.
+     */
+    dev.newsdesk.store.StoreSettings storeSettings() {
+        String days = config.get("database.retention-days", String.valueOf(dev.newsdesk.store.StoreSettings.DEFAULT_RETENTION_DAYS));
+        int retention;
+        try {
+            retention = Integer.parseInt(days.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("database.retention-days is '" + days + "', not a number of days; use e.g. 90");
+        }
+        return dev.newsdesk.store.StoreSettings.fromEnvironment(System.getenv(), config.get("database.url", null),
+                config.home().resolve("data"), retention);
+    }
+
     /** The passage embedder ingest uses: embedding.model from config/, none = BM25 only. */
     Embeddings ingestEmbeddings(boolean noVectors) {
         return noVectors ? null : Embeddings.load(config.embeddingModel());

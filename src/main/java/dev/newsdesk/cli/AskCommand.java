@@ -33,11 +33,11 @@ final class AskCommand implements Callable<Integer> {
      * The --json shape: stable keys other programs rely on. {@code lead} is the answer in a few verbatim words (null
      * when the coverage supports none) and {@code leadCitations} the citation numbers it rests on (empty without one).
      */
-    record Output(String question, String answer, boolean abstained, String answerer, String note,
+    record Output(Long id, String question, String answer, boolean abstained, String answerer, String note,
                   List<dev.newsdesk.answer.Citation> citations, List<Answer.SentenceCheck> sentences, String lead,
                   List<Integer> leadCitations) {
-        static Output of(Answer a) {
-            return new Output(a.question(), a.text(), a.abstained(), a.answerer(), a.note(), a.citations(), a.sentences(),
+        static Output of(Answer a, Long id) {
+            return new Output(id, a.question(), a.text(), a.abstained(), a.answerer(), a.note(), a.citations(), a.sentences(),
                     a.lead() == null ? null : a.lead().text(), a.lead() == null ? List.of() : a.lead().citations());
         }
     }
@@ -55,9 +55,20 @@ final class AskCommand implements Callable<Integer> {
         }
         try (App app = App.create(common)) {
             if (asOf != null) app.asOf = asOf;
-            Answer a = app.answerer(err, chat).answer(q);
-            if (json) out.println(Json.write(Output.of(a)));
-            else AnswerPrinter.print(a, out, dev.newsdesk.answer.ReaderLink.base(app.config.get("web.base-url", null)));
+            Long id;
+            try (var log = dev.newsdesk.store.AnswerLog.of(app.storeSettings())) {
+                // the database opens (and migrates, the first time) on the second core while the answer is computed
+                Thread opening = Thread.ofVirtual().start(log::open);
+                long started = System.nanoTime();
+                Answer a = app.answerer(err, chat).answer(q);
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                opening.join();
+                id = log.record(dev.newsdesk.store.Recording.of(a, q, ms, dev.newsdesk.store.QuestionRecord.Surface.CLI,
+                        dev.newsdesk.store.Recording.cliUser(), null, null, null, app.catalog(err))).orElse(null);
+                if (id == null) err.println("newsdesk: the answer was not recorded: " + log.status());
+                if (json) out.println(Json.write(Output.of(a, id)));
+                else AnswerPrinter.print(a, out, dev.newsdesk.answer.ReaderLink.base(app.config.get("web.base-url", null)));
+            }
             return 0;
         }
     }

@@ -43,12 +43,13 @@ final class BotCommand implements Callable<Integer> {
                         + (result.failures().size() > 1 ? ", and " + (result.failures().size() - 1) + " more" : "") + ")");
             };
             boolean web = Boolean.parseBoolean(app.config.get("web.enabled", "false").strip());
-            try (NewsdeskBot bot = new NewsdeskBot(settings, app.answerer(err, chat), app.catalog(err),
-                    app.retriever(err, false), Optional.of(features), reindexer,
+            // questions, feedback and thread turns; the database failing never stops the bot (AnswerLog)
+            try (dev.newsdesk.store.AnswerLog log = dev.newsdesk.store.AnswerLog.of(app.storeSettings());
+                 NewsdeskBot bot = new NewsdeskBot(settings, app.answerer(err, chat), app.catalog(err),
+                    app.retriever(err, false), Optional.of(features), reindexer, log,
                     dev.newsdesk.answer.ReaderLink.base(app.config.get("web.base-url", null)));
-                 StoreInsights insights = web ? StoreInsights.open(app, err) : null;
-                 // web.enabled=true: the web companion runs beside the bot, on the same index and answerer
-                 dev.newsdesk.web.WebServer server = web ? WebCompanion.start(app, err, chat, insights.orNone(),
+                 // web.enabled=true: the web companion runs beside the bot, on the same index, answerer and store
+                 dev.newsdesk.web.WebServer server = web ? WebCompanion.start(app, err, chat, log::insights,
                          WebCompanion.settings(app, null, null)) : null) {
                 if (server != null) err.println("newsdesk: web companion at " + server.address());
                 // SIGTERM: finish answers in flight, close JDA, then let main close the index before the JVM halts.

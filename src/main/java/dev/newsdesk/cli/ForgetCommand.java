@@ -22,10 +22,7 @@ final class ForgetCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--user is empty; give the user's id, e.g. --user 123456789012345678");
         }
         // The store is opened on its own: forgetting must work without an index.
-        Path home = common.home != null ? common.home
-                : Path.of(System.getProperty("newsdesk.home", System.getProperty("user.dir")));
-        StoreSettings settings = StoreSettings.fromEnvironment(System.getenv(), null,
-                home.toAbsolutePath().normalize().resolve("data"), StoreSettings.DEFAULT_RETENTION_DAYS);
+        StoreSettings settings = App.create(common).storeSettings();
         try (Store store = Store.open(settings)) {
             int removed = store.forgetUser(user);
             common.out().printf("Forgot user %s: %d stored rows deleted (%s).%n", user, removed, settings.describe());

@@ -22,27 +22,29 @@ final class HistoryCommand implements Callable<Integer> {
     boolean json;
 
     /** One row of --json output; the keys other programs read. */
-    record Entry(long id, String askedAt, String surface, String question, String answer, boolean abstained) {}
+    record Entry(long id, String askedAt, String surface, String question, String answer, boolean abstained,
+                 dev.newsdesk.store.FeedbackRepository.Summary feedback) {}
 
     @Override
     public Integer call() throws Exception {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
         }
-        Path home = common.home != null ? common.home
-                : Path.of(System.getProperty("newsdesk.home", System.getProperty("user.dir")));
-        StoreSettings settings = StoreSettings.fromEnvironment(System.getenv(), null,
-                home.toAbsolutePath().normalize().resolve("data"), StoreSettings.DEFAULT_RETENTION_DAYS);
+        StoreSettings settings = App.create(common).storeSettings();
         try (Store store = Store.open(settings)) {
             List<QuestionRecord> recent = store.questions().recent(limit);
             if (json) {
                 common.out().println(Json.write(recent.stream().map(q -> new Entry(q.id(), q.askedAt().toString(),
-                        q.surface().name().toLowerCase(java.util.Locale.ROOT), q.question(), q.answer(), q.abstained())).toList()));
+                        q.surface().name().toLowerCase(java.util.Locale.ROOT), q.question(), q.answer(), q.abstained(),
+                        store.feedback().summaryOf(q.id()))).toList()));
                 return 0;
             }
             for (QuestionRecord q : recent) {
-                common.out().printf("#%d %s [%s]%s%n  Q: %s%n  A: %s%n", q.id(), q.askedAt(), q.surface(),
-                        q.abstained() ? " abstained" : "", q.question(), q.answer());
+                var f = store.feedback().summaryOf(q.id());
+                String votes = f.up() + f.down() + f.citationsFlagged() == 0 ? ""
+                        : String.format(" (%d up, %d down, %d citations reported)", f.up(), f.down(), f.citationsFlagged());
+                common.out().printf("#%d %s [%s]%s%s%n  Q: %s%n  A: %s%n", q.id(), q.askedAt(), q.surface(),
+                        q.abstained() ? " abstained" : "", votes, q.question(), q.answer());
             }
             return 0;
         }

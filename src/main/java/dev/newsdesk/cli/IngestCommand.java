@@ -26,11 +26,18 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--no-vectors", description = "BM25 only: skip passage embeddings (for corpora too large to embed here).")
     boolean noVectors;
 
+    @Option(names = "--outlet", paramLabel = "NAME",
+            description = "Outlet of articles whose files name none (e.g. BBC); without it they show the URL's host or \"unknown\".")
+    String outlet;
+
     @Override
     public Integer call() throws Exception {
         try (App app = App.create(common)) {
             List<Path> roots = paths.isEmpty() ? app.config.corpusDirs() : paths;
-            return new IngestRun(app, roots, prune, noVectors, common.err()).call();
+            if (outlet != null && outlet.isBlank()) {
+                throw new IllegalArgumentException("--outlet is empty; give the outlet name, e.g. --outlet BBC");
+            }
+            return new IngestRun(app, roots, prune, noVectors, common.err()).outlet(outlet).call();
         }
     }
 }

@@ -17,6 +17,7 @@ final class IngestRun implements Callable<Integer> {
     private final boolean noVectors;
     private final PrintWriter err;
     private IngestResultSink resultSink = r -> {};
+    private String outlet;
 
     IngestRun(App app, List<Path> roots, boolean prune, boolean noVectors, PrintWriter err) {
         this.app = app;
@@ -30,6 +31,12 @@ final class IngestRun implements Callable<Integer> {
         void accept(CorpusIngest.Result result);
     }
 
+    /** @param outlet for articles whose files name none, or null */
+    IngestRun outlet(String outlet) {
+        this.outlet = outlet;
+        return this;
+    }
+
     IngestRun onResult(IngestResultSink sink) {
         this.resultSink = sink;
         return this;
@@ -38,7 +45,7 @@ final class IngestRun implements Callable<Integer> {
     @Override
     public Integer call() {
         CorpusIngest ingest = new CorpusIngest(new SentenceChunker(), () -> app.ingestEmbeddings(noVectors),
-                IngestLimits.DEFAULTS);
+                IngestLimits.DEFAULTS).withOutlet(outlet);
         IngestListener bar = System.console() != null ? new ProgressBar(err) : IngestListener.NONE;
         CorpusIngest.Result result;
         try {
@@ -51,7 +58,7 @@ final class IngestRun implements Callable<Integer> {
             return Main.EXIT_ERROR;
         }
         for (CorpusIngest.Failure f : result.failures()) {
-            err.println("skipped " + f.path() + ": " + f.reason());
+            err.println((f.incomplete() ? "incomplete " : "skipped ") + f.path() + ": " + f.reason());
         }
         err.println(result.summary().line());
         resultSink.accept(result);

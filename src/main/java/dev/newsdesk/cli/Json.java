@@ -23,4 +23,13 @@ final class Json {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
     }
+
+    /** One value on one line (JSONL). */
+    static String writeLine(Object value) {
+        try {
+            return mapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
 }

@@ -5,11 +5,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point: picocli dispatches to one class per subcommand; errors become one line, not a stack trace. */
-@Command(name = "newsdesk", mixinStandardHelpOptions = true, version = "newsdesk 0.1.0",
+// scope INHERIT: every subcommand gets --help/--version, and --help is honoured before required arguments are checked
+@Command(name = "newsdesk", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "newsdesk 0.1.0",
         description = "Answers questions about a corpus of news coverage, with checked citations.",
         subcommands = {IngestCommand.class, SearchCommand.class, AskCommand.class, CiteCommand.class,
                 StatsCommand.class, BenchCommand.class, EvalCommand.class, SummaryCommand.class, CompareCommand.class,
-                TimelineCommand.class, BotCommand.class, ServeCommand.class, ForgetCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
+                TimelineCommand.class, BotCommand.class, ServeCommand.class, ForgetCommand.class, HistoryCommand.class, FeedbackCommand.class,
+                InsightsCommand.class, ExportFeedbackCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status when a run completed but skipped some inputs (each reported with its path and reason). */
     public static final int EXIT_PARTIAL = 4;

@@ -1,6 +1,5 @@
 package dev.newsdesk.cli;
 
-import dev.newsdesk.web.Insights;
 import dev.newsdesk.web.WebServer;
 import dev.newsdesk.web.WebSettings;
 import java.io.PrintWriter;

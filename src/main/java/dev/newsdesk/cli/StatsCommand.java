@@ -24,13 +24,20 @@ final class StatsCommand implements Callable<Integer> {
                 out.println(Json.write(s));
                 return 0;
             }
-            out.printf("%d articles, %d passages, %d outlets, %s to %s, %.1f MB on disk (%s)%n", s.articles(), s.passages(),
-                    s.outlets().size(), s.earliest(), s.latest(), s.indexBytes() / 1e6, app.indexDir);
+            out.printf("%d articles, %d passages, %d outlets, %s to %s, %s on disk (%s)%n", s.articles(), s.passages(),
+                    s.outlets().size(), s.earliest(), s.latest(), size(s.indexBytes()), app.indexDir);
             for (Catalog.OutletCount o : s.outlets().subList(0, Math.min(20, s.outlets().size()))) {
                 out.printf("  %-40s %6d%n", o.outlet(), o.articles());
             }
             if (s.outlets().size() > 20) out.println("  ... " + (s.outlets().size() - 20) + " more (use --json for all)");
             return 0;
         }
+    }
+
+    /** KB below a megabyte: a small index must not read "0.0 MB", as if it were empty. */
+    static String size(long bytes) {
+        if (bytes < 1_000_000) return String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1e3);
+        if (bytes < 1_000_000_000) return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
+        return String.format(java.util.Locale.ROOT, "%.2f GB", bytes / 1e9);
     }
 }

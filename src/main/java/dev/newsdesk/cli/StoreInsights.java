@@ -1,29 +1,35 @@
 package dev.newsdesk.cli;
 
-import dev.newsdesk.web.Insights;
+import dev.newsdesk.store.AnswerLog;
+import dev.newsdesk.web.InsightsSource;
 import java.io.Closeable;
+import java.io.IOException;
 import java.io.PrintWriter;
 
-/** The insights page's data source and the store it reads; closed with the server. */
+/**
+ * The insights page's numbers from the store (the same query as {@code newsdesk insights}), through an
+ * {@link AnswerLog} so a database that is down or missing makes the page say so instead of failing it. Closed with
+ * the server.
+ */
 final class StoreInsights implements Closeable {
-    private final Insights insights;
-    private final Closeable store;
+    private final AnswerLog log;
 
-    private StoreInsights(Insights insights, Closeable store) {
-        this.insights = insights;
-        this.store = store;
+    private StoreInsights(AnswerLog log) {
+        this.log = log;
     }
 
     static StoreInsights open(App app, PrintWriter err) {
-        return new StoreInsights(Insights.NONE, () -> { });
+        AnswerLog log = AnswerLog.of(app.storeSettings());
+        // opened on first use, off the start-up path (migrating a new database takes a moment)
+        return new StoreInsights(log);
     }
 
-    Insights orNone() {
-        return insights;
+    InsightsSource orNone() {
+        return log::insights;
     }
 
     @Override
-    public void close() throws java.io.IOException {
-        store.close();
+    public void close() throws IOException {
+        log.close();
     }
 }

@@ -3,7 +3,7 @@ package dev.newsdesk.cli;
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.retrieve.Hit;
 import dev.newsdesk.web.ApiJson;
-import dev.newsdesk.web.Insights;
+import dev.newsdesk.web.InsightsSource;
 import dev.newsdesk.web.WebServer;
 import dev.newsdesk.web.WebServices;
 import dev.newsdesk.web.WebSettings;
@@ -21,7 +21,8 @@ final class WebCompanion {
     static final ApiJson CLI_JSON = new ApiJson() {
         @Override
         public String answer(Answer answer) {
-            return Json.write(AskCommand.Output.of(answer));
+            // id: web questions are not stored (the store has no web surface yet), as for ask without a database
+            return Json.write(AskCommand.Output.of(answer, null));
         }
 
         @Override
@@ -35,7 +36,7 @@ final class WebCompanion {
         }
     };
 
-    static WebServices services(App app, PrintWriter err, ChatOptions chat, Insights insights) {
+    static WebServices services(App app, PrintWriter err, ChatOptions chat, InsightsSource insights) {
         return new WebServices(app.answerer(err, chat), app.retriever(err, true), app.catalog(err), CLI_JSON, insights);
     }
 
@@ -45,7 +46,7 @@ final class WebCompanion {
     }
 
     /** Builds and starts the server; the caller closes it. */
-    static WebServer start(App app, PrintWriter err, ChatOptions chat, Insights insights, WebSettings settings) {
+    static WebServer start(App app, PrintWriter err, ChatOptions chat, InsightsSource insights, WebSettings settings) {
         return new WebServer(settings, services(app, err, chat, insights)).start();
     }
 }

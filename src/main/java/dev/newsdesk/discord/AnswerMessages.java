@@ -30,8 +30,8 @@ record AnswerMessages(RecentAnswers recent, Catalog catalog, String readerBase) 
     }
 
     /** Sends an answer as the interaction's original response (plus follow-ups when it needs several messages). */
-    void send(InteractionHook hook, long channelId, String title, Answer answer) {
-        List<MessageCreateData> msgs = build(channelId, title, answer);
+    void send(InteractionHook hook, long channelId, String title, Answer answer, long storedId) {
+        List<MessageCreateData> msgs = build(channelId, title, answer, storedId);
         MessageCreateData first = msgs.get(0);
         // fromCreateData drops the flags, so suppressing link previews is set again explicitly.
         MessageEditData edit = MessageEditBuilder.fromCreateData(first).setSuppressEmbeds(first.isSuppressEmbeds())
@@ -42,8 +42,18 @@ record AnswerMessages(RecentAnswers recent, Catalog catalog, String readerBase) 
 
     /** The messages for an answer given in {@code channelId}; the answer is remembered there. */
     List<MessageCreateData> build(long channelId, String title, Answer answer) {
+        return build(channelId, title, answer, 0);
+    }
+
+    /**
+     * @param storedId the answer's id in the store, or 0 when it was not stored: then there is nothing to vote on
+     *                 and the 👍/👎/report row is left out
+     */
+    List<MessageCreateData> build(long channelId, String title, Answer answer, long storedId) {
         String key = recent.remember(channelId, answer);
-        List<ActionRow> rows = SourceButton.rows(key, answer.citations());
+        List<ActionRow> rows = new ArrayList<>(SourceButton.rows(key, answer.citations(),
+                storedId > 0 ? FeedbackButtons.MAX_SOURCE_BUTTONS : AnswerFormatter.MAX_SOURCE_BUTTONS));
+        if (storedId > 0) rows.add(FeedbackButtons.row(storedId, !answer.citations().isEmpty()));
         String description = AnswerFormatter.embedDescription(answer, readerBase);
         List<MessageCreateData> out = new ArrayList<>();
         if (description != null) {

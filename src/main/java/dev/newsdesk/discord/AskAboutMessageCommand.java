@@ -34,6 +34,6 @@ record AskAboutMessageCommand(Answerer answerer, Interactions interactions) impl
             Replies.ephemeral(event, ex.getMessage());
             return;
         }
-        interactions.answer(event, q.text(), () -> answerer.answer(q));
+        interactions.ask(event, q, () -> answerer.answer(q));
     }
 }

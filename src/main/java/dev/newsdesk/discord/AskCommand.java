@@ -32,7 +32,7 @@ record AskCommand(Answerer answerer, Interactions interactions, Catalog outlets)
             Replies.ephemeral(event, e.getMessage());
             return;
         }
-        interactions.answer(event, q.text(), () -> answerer.answer(q));
+        interactions.ask(event, q, () -> answerer.answer(q));
     }
 
     @Override

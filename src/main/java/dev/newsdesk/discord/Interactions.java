@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * queue slot (else an ephemeral explanation), acknowledge, do the work on a worker, edit the result in.
  * Runs on JDA's event thread up to the hand-over, so nothing here blocks before it.
  */
-record Interactions(Cooldown cooldown, WorkQueue work, AnswerMessages messages) {
+record Interactions(Cooldown cooldown, WorkQueue work, AnswerMessages messages, dev.newsdesk.store.AnswerLog log) {
     private static final Logger LOG = LoggerFactory.getLogger(Interactions.class);
 
     /**
@@ -22,6 +22,18 @@ record Interactions(Cooldown cooldown, WorkQueue work, AnswerMessages messages) 
      * executor and edited into the original response.
      */
     void answer(IReplyCallback event, String title, Supplier<Answer> task) {
+        answer(event, title, task, null);
+    }
+
+    /**
+     * A question's flow: as {@link #answer(IReplyCallback, String, Supplier)}, and the question and answer are stored
+     * (when the store works), so the answer carries the feedback buttons.
+     */
+    void ask(IReplyCallback event, dev.newsdesk.answer.Question question, Supplier<Answer> task) {
+        answer(event, question.text(), task, question);
+    }
+
+    private void answer(IReplyCallback event, String title, Supplier<Answer> task, dev.newsdesk.answer.Question recordAs) {
         String wait = cooldown.check(event.getUser().getIdLong());
         if (wait != null) {
             Replies.ephemeral(event, wait);
@@ -34,17 +46,28 @@ record Interactions(Cooldown cooldown, WorkQueue work, AnswerMessages messages) 
         event.deferReply().queue(null, e -> LOG.debug("defer failed: {}", e.toString()));
         InteractionHook hook = event.getHook();
         long channelId = event.getChannelIdLong();
+        String userId = event.getUser().getId();
+        String guildId = event.getGuild() == null ? null : event.getGuild().getId();
+        boolean inThread = event.getChannelType() != null && event.getChannelType().isThread();
         work.runAnswer(() -> {
             Answer answer;
+            long id = 0;
             try {
+                long started = System.nanoTime();
                 answer = task.get();
+                if (recordAs != null) {
+                    String channel = Long.toString(channelId);
+                    id = log.record(dev.newsdesk.store.Recording.of(answer, recordAs, (System.nanoTime() - started) / 1_000_000,
+                            dev.newsdesk.store.QuestionRecord.Surface.DISCORD, userId, guildId, channel,
+                            inThread ? channel : null, messages.catalog())).orElse(0L);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("answering failed: {}", e.toString());
                 Replies.failEphemeral(hook, Replies.FAILED);
                 return;
             }
             try {
-                messages.send(hook, channelId, title, answer);
+                messages.send(hook, channelId, title, answer, id);
             } catch (RuntimeException e) {
                 LOG.warn("could not send an answer: {}", e.toString());
             }

@@ -28,8 +28,11 @@ final class MentionHandler {
     private final WorkQueue work;
     private final AnswerMessages messages;
     private final Answerer answerer;
+    private final dev.newsdesk.store.AnswerLog log;
 
-    MentionHandler(AccessPolicy access, Cooldown cooldown, WorkQueue work, AnswerMessages messages, Answerer answerer) {
+    MentionHandler(AccessPolicy access, Cooldown cooldown, WorkQueue work, AnswerMessages messages, Answerer answerer,
+                   dev.newsdesk.store.AnswerLog log) {
+        this.log = log;
         this.access = access;
         this.cooldown = cooldown;
         this.work = work;
@@ -54,10 +57,9 @@ final class MentionHandler {
             reply(message, mention ? EMPTY : null);
             return;
         }
-        List<Question.Turn> history = followUp ? messages.recent().turns(channel.getIdLong()) : List.of();
-        Question q;
+        // validated here, before a slot is taken; the history is read on the worker (it may come from the store)
         try {
-            q = new Question(text, null, history);
+            new Question(text, null, List.of());
         } catch (IllegalArgumentException e) {
             reply(message, e.getMessage());
             return;
@@ -74,13 +76,19 @@ final class MentionHandler {
         work.runAnswer(() -> {
             MessageChannel target = channel;
             try {
+                Question q = new Question(text, null, followUp ? history(channel.getIdLong()) : List.of());
                 if (mention) {
                     target = message.createThreadChannel(AnswerFormatter.shorten(oneLine(q.text()), 100)).complete();
                 }
+                long started = System.nanoTime();
                 Answer answer = answerer.answer(q);
                 // Remember the turn before sending, so a quick reply to the answer already sees it.
                 messages.recent().addTurn(target.getIdLong(), new Question.Turn(q.text(), answer.text()));
-                for (MessageCreateData m : messages.build(target.getIdLong(), q.text(), answer)) {
+                String thread = target.getId();
+                long id = log.record(dev.newsdesk.store.Recording.of(answer, q, (System.nanoTime() - started) / 1_000_000,
+                        dev.newsdesk.store.QuestionRecord.Surface.DISCORD, author.getId(), event.getGuild().getId(),
+                        thread, thread, messages.catalog())).orElse(0L);
+                for (MessageCreateData m : messages.build(target.getIdLong(), q.text(), answer, id)) {
                     target.sendMessage(m).complete();
                 }
             } catch (RuntimeException e) {
@@ -92,6 +100,20 @@ final class MentionHandler {
                 }
             }
         }, () -> reply(message, Replies.CLOSING));
+    }
+
+    /**
+     * The conversation so far in a thread: from memory while the bot runs, else from the store (a thread the bot
+     * answered before a restart), the last {@value RecentAnswers#MAX_TURNS} turns.
+     */
+    private List<Question.Turn> history(long threadId) {
+        List<Question.Turn> turns = messages.recent().turns(threadId);
+        if (!turns.isEmpty()) return turns;
+        List<dev.newsdesk.store.QuestionRecord> stored = log.inThread(Long.toString(threadId));
+        List<Question.Turn> out = stored.stream().skip(Math.max(0, stored.size() - RecentAnswers.MAX_TURNS))
+                .map(r -> new Question.Turn(r.question(), r.answer())).toList();
+        for (Question.Turn t : out) messages.recent().addTurn(threadId, t);
+        return out;
     }
 
     private static void reply(Message message, String text) {

@@ -77,7 +77,11 @@ public final class NewsdeskBot implements AutoCloseable {
     private final Map<String, SlashCommand> contextMenus;
     private final List<ComponentHandler> components;
     private final MentionHandler mentions;
+    private final FollowDigests digests;
     private volatile JDA jda;
+    private java.util.concurrent.ScheduledExecutorService digestTimer;
+    /** The least time between two digests of one /follow subscription. */
+    public static final Duration FOLLOW_INTERVAL = Duration.ofHours(1);
 
     /**
      * @param settings connection, access rules and limits
@@ -89,12 +93,22 @@ public final class NewsdeskBot implements AutoCloseable {
      */
     public NewsdeskBot(DiscordSettings settings, Answerer answerer, Catalog catalog, Retriever retriever,
                        Optional<Features> features, Reindexer reindexer) {
-        this(settings, answerer, catalog, retriever, features, reindexer, null);
+        this(settings, answerer, catalog, retriever, features, reindexer, dev.newsdesk.store.AnswerLog.none());
+    }
+
+    /**
+     * @param log where questions, answers and feedback are stored (thread follow-ups after a restart, 👍/👎,
+     *            reported citations, /insights, /forget-me); its failures never stop an answer
+     */
+    public NewsdeskBot(DiscordSettings settings, Answerer answerer, Catalog catalog, Retriever retriever,
+                       Optional<Features> features, Reindexer reindexer, dev.newsdesk.store.AnswerLog log) {
+        this(settings, answerer, catalog, retriever, features, reindexer, log, null);
     }
 
     /** @param readerBase web.base-url: answer sources also link to the web companion's reader; null for none */
     public NewsdeskBot(DiscordSettings settings, Answerer answerer, Catalog catalog, Retriever retriever,
-                       Optional<Features> features, Reindexer reindexer, String readerBase) {
+                       Optional<Features> features, Reindexer reindexer, dev.newsdesk.store.AnswerLog log,
+                       String readerBase) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(answerer, "answerer");
         Objects.requireNonNull(catalog, "catalog");
@@ -107,7 +121,7 @@ public final class NewsdeskBot implements AutoCloseable {
         CachedCatalog outlets = new CachedCatalog(catalog, clock);
         RecentAnswers recent = new RecentAnswers(1000);
         AnswerMessages messages = new AnswerMessages(recent, catalog, readerBase);
-        Interactions interactions = new Interactions(cooldown, work, messages);
+        Interactions interactions = new Interactions(cooldown, work, messages, Objects.requireNonNull(log, "log"));
         // Registration: a new command, button or modal is one class and one entry in these lists.
         List<SlashCommand> commands = List.of(
                 new AskCommand(answerer, interactions, outlets),
@@ -116,11 +130,18 @@ public final class NewsdeskBot implements AutoCloseable {
                 new CiteCommand(recent, messages, interactions),
                 new SourceCommand(retriever, catalog, interactions),
                 new OutletsCommand(outlets, interactions),
-                new ReindexCommand(access, reindexer, work, outlets));
+                new ReindexCommand(access, reindexer, work, outlets),
+                new ForgetMeCommand(interactions),
+                new InsightsCommand(access, interactions),
+                new FollowCommands.Subscribe(interactions, outlets),
+                new FollowCommands.Unfollow(interactions),
+                new FollowCommands.Following(interactions));
         this.slash = byName(commands);
         this.contextMenus = byName(List.of(new AskAboutMessageCommand(answerer, interactions)));
-        this.components = List.of(new SourceButton(recent, messages, interactions));
-        this.mentions = new MentionHandler(access, cooldown, work, messages, answerer);
+        this.components = List.of(new SourceButton(recent, messages, interactions), new FeedbackButtons(interactions),
+                new ReportCitation(interactions));
+        this.mentions = new MentionHandler(access, cooldown, work, messages, answerer, log);
+        this.digests = new FollowDigests(retriever, log, this::postDigest, FOLLOW_INTERVAL, java.time.Clock.systemUTC());
     }
 
     private static Map<String, SlashCommand> byName(List<SlashCommand> commands) {
@@ -176,7 +197,33 @@ public final class NewsdeskBot implements AutoCloseable {
         jda = built;
         built.awaitReady();
         registerCommands(built);
+        digestTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("newsdesk-digests").daemon().factory());
+        digestTimer.scheduleWithFixedDelay(() -> {
+            try {
+                digests.flushDue();
+            } catch (RuntimeException e) {
+                LOG.warn("posting the follow digests failed: {}", e.toString());
+            }
+        }, 1, 1, java.util.concurrent.TimeUnit.MINUTES);
         LOG.info(readyLine());
+    }
+
+    /**
+     * New articles are in the index (the poller or a reindex says which): the channels that follow a topic they
+     * match get a digest, at most one per {@link #FOLLOW_INTERVAL} per subscription. Blocks while it searches; call
+     * it from the thread that indexed them.
+     */
+    public void newCoverage(java.util.Collection<String> articleIds) {
+        if (jda == null) return;
+        digests.newCoverage(articleIds);
+    }
+
+    private void postDigest(long channelId, net.dv8tion.jda.api.entities.MessageEmbed embed) {
+        JDA j = jda;
+        var channel = j == null ? null : j.getChannelById(net.dv8tion.jda.api.entities.channel.middleman.MessageChannel.class, channelId);
+        if (channel == null) throw new IllegalStateException("channel " + channelId + " is not visible to the bot");
+        channel.sendMessageEmbeds(embed).setAllowedMentions(Replies.NO_MENTIONS).complete();
     }
 
     /** "ready as NAME in N guilds", for the operator's console once {@link #start()} has returned. */
@@ -224,6 +271,7 @@ public final class NewsdeskBot implements AutoCloseable {
 
     /** {@link #close()} with a custom grace period for in-flight answers. */
     public void close(Duration grace) {
+        if (digestTimer != null) digestTimer.shutdownNow();
         boolean finished = work.close(grace);
         if (!finished) LOG.warn("some answers were still running after {}; they were cancelled", grace);
         JDA j = jda;

@@ -37,7 +37,12 @@ record SourceButton(RecentAnswers recent, AnswerMessages messages, Interactions 
 
     /** Up to 25 "Source n" buttons, 5 per row, for the answer remembered under {@code key}. */
     static List<ActionRow> rows(String key, List<Citation> citations) {
-        List<Button> buttons = citations.stream().limit(AnswerFormatter.MAX_SOURCE_BUTTONS)
+        return rows(key, citations, AnswerFormatter.MAX_SOURCE_BUTTONS);
+    }
+
+    /** At most {@code max} buttons (a message holds five rows; the feedback row takes one). */
+    static List<ActionRow> rows(String key, List<Citation> citations, int max) {
+        List<Button> buttons = citations.stream().limit(max)
                 .map(c -> Button.secondary(PREFIX + key + ":" + c.n(), AnswerFormatter.buttonLabel(c))).toList();
         List<ActionRow> rows = new ArrayList<>();
         for (int i = 0; i < buttons.size(); i += 5) rows.add(ActionRow.of(buttons.subList(i, Math.min(i + 5, buttons.size()))));

@@ -18,20 +18,39 @@ import java.util.function.Supplier;
  * Used by {@code newsdesk ingest}, the first-run auto-ingest and the bot's /reindex.
  */
 public final class CorpusIngest {
-    /** A skipped file or record, with the reason a user can act on. */
-    public record Failure(Path path, String reason) {}
+    /**
+     * A skipped file or record, with the reason a user can act on.
+     *
+     * @param incomplete the file broke off after some articles, which were kept (a truncated .jsonl.gz)
+     */
+    public record Failure(Path path, String reason, boolean incomplete) {
+        public Failure(Path path, String reason) {
+            this(path, reason, false);
+        }
+    }
 
     public record Result(IngestSummary summary, List<Failure> failures) {}
 
     private final Chunker chunker;
     private final Supplier<PassageEmbedder> embedder;
     private final IngestLimits limits;
+    private final String outlet;
 
     /** @param embedder supplies the passage embedder (null result = BM25 only) */
     public CorpusIngest(Chunker chunker, Supplier<PassageEmbedder> embedder, IngestLimits limits) {
+        this(chunker, embedder, limits, null);
+    }
+
+    private CorpusIngest(Chunker chunker, Supplier<PassageEmbedder> embedder, IngestLimits limits, String outlet) {
         this.chunker = chunker;
         this.embedder = embedder;
         this.limits = limits;
+        this.outlet = outlet;
+    }
+
+    /** @param outlet the outlet of articles whose files name none ({@code ingest --outlet}), or null */
+    public CorpusIngest withOutlet(String outlet) {
+        return new CorpusIngest(chunker, embedder, limits, outlet);
     }
 
     /**
@@ -57,7 +76,7 @@ public final class CorpusIngest {
         List<Path> absRoots = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         List<Article> articles = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
-        new CorpusReader(limits).read(absRoots, new ArticleSink() {
+        new CorpusReader(limits).withOutlet(outlet).read(absRoots, new ArticleSink() {
             @Override
             public void article(Article a) {
                 articles.add(a);
@@ -66,6 +85,11 @@ public final class CorpusIngest {
             @Override
             public void failure(Path path, String reason) {
                 failures.add(new Failure(path, reason));
+            }
+
+            @Override
+            public void incomplete(Path path, String reason) {
+                failures.add(new Failure(path, reason, true));
             }
         });
         List<Article> folded = new NearDuplicates().fold(articles);

@@ -61,10 +61,13 @@ final class ArticleAssembler {
         String url = blankToNull(raw.url());
         if (url == null) url = context.url();
         String outlet = blankToNull(raw.outlet());
-        if (outlet == null) outlet = blankToNull(context.outletHint());
+        if (outlet == null) outlet = blankToNull(context.outletHint()); // a page's source name, or ingest --outlet
         if (outlet == null) outlet = hostOf(url);
+        // Best first: the record's metadata, a dateline in the text, the URL's path, then crawl dates last.
         var published = Dates.parse(raw.published());
         if (published == null) published = raw.textDate();
+        if (published == null) published = UrlDates.of(url);
+        if (published == null) published = Dates.parse(raw.crawled());
         if (published == null && context.fetched() != null) {
             published = LocalDate.ofInstant(context.fetched(), ZoneOffset.UTC);
         }

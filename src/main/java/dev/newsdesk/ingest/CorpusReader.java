@@ -54,6 +54,7 @@ public final class CorpusReader {
     private final ArticleAssembler assembler;
     private final List<CorpusFormat> formats;
     private final int threads;
+    private final String outlet;
 
     public CorpusReader(IngestLimits limits) {
         this(limits, new Cleaner());
@@ -70,12 +71,26 @@ public final class CorpusReader {
 
     /** @param formats the formats files are read with; the first that accepts a file's name reads it */
     CorpusReader(IngestLimits limits, Cleaner cleaner, int threads, List<CorpusFormat> formats) {
+        this(limits, new ArticleAssembler(cleaner, limits), threads, formats, null);
+    }
+
+    private CorpusReader(IngestLimits limits, ArticleAssembler assembler, int threads, List<CorpusFormat> formats,
+                         String outlet) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         if (formats.isEmpty()) throw new IllegalArgumentException("at least one corpus format is needed");
         this.limits = limits;
-        this.assembler = new ArticleAssembler(cleaner, limits);
+        this.assembler = assembler;
         this.formats = List.copyOf(formats);
         this.threads = threads;
+        this.outlet = outlet == null || outlet.isBlank() ? null : outlet.strip();
+    }
+
+    /**
+     * The same reader, giving records that name no outlet of their own this one ({@code ingest --outlet BBC}):
+     * without it they would show "unknown", or the host of their URL.
+     */
+    public CorpusReader withOutlet(String outlet) {
+        return new CorpusReader(limits, assembler, threads, formats, outlet);
     }
 
     /** Reads every supported file under {@code roots}, in order, into {@code sink}. */
@@ -140,7 +155,7 @@ public final class CorpusReader {
             }
             return;
         }
-        Records records = new Records(path, DocumentContext.file(path, stem, key), assembler, out);
+        Records records = new Records(path, DocumentContext.file(path, stem, key, outlet), assembler, out);
         try {
             if (!Files.isReadable(path)) {
                 throw new BadInputException("cannot read the file (permission denied); check its permissions");
@@ -152,8 +167,17 @@ public final class CorpusReader {
             records.flushAsMany(); // records read before the damage are kept, as records of a multi-record file
             out.failure(path, e.getMessage());
         } catch (ZipException | EOFException e) {
-            out.failure(path, (gz ? "not a valid or complete gzip file (" : "file ends early (") + describe(e)
-                    + "); re-download or recompress it");
+            records.flushAsMany();
+            if (records.added() > 0) {
+                // The records before the cut are good and stay indexed; say so instead of calling the file skipped.
+                String n = String.format(Locale.ROOT, "%,d", records.added());
+                out.incomplete(path, "read " + n + (records.added() == 1 ? " article" : " articles")
+                        + ", then the file ends mid-stream (" + describe(e) + "); those " + n
+                        + " are kept, re-download or recompress the file to get the rest");
+            } else {
+                out.failure(path, (gz ? "not a valid or complete gzip file (" : "file ends early (") + describe(e)
+                        + "); re-download or recompress it");
+            }
         } catch (AccessDeniedException e) {
             out.failure(path, "cannot read the file (permission denied); check its permissions");
         } catch (IOException e) {

@@ -15,7 +15,8 @@ import java.time.Instant;
  *                   its root, e.g. "2024/a.jsonl")
  * @param url        the input's own address, used when the document names no URL; null for files
  * @param fetched    when the input was fetched, the date of last resort; null for files
- * @param outletHint the outlet when the document names none, before the URL's host; null for files
+ * @param outletHint the outlet when the document names none, before the URL's host; for files the one given with
+ *                   {@code ingest --outlet}, else null
  */
 public record DocumentContext(String source, String name, String idKey, String url, Instant fetched,
                               String outletHint) {
@@ -27,7 +28,12 @@ public record DocumentContext(String source, String name, String idKey, String u
 
     /** A corpus file: nothing beyond its path, stem and key. */
     static DocumentContext file(Path path, String stem, String key) {
-        return new DocumentContext(path.toString(), stem, key, null, null, null);
+        return file(path, stem, key, null);
+    }
+
+    /** @param outlet the outlet for records that name none ({@code ingest --outlet}), or null */
+    static DocumentContext file(Path path, String stem, String key, String outlet) {
+        return new DocumentContext(path.toString(), stem, key, null, null, outlet);
     }
 
     /**

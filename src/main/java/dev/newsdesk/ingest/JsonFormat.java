@@ -54,7 +54,11 @@ final class JsonFormat implements CorpusFormat {
     private void value(JsonParser p, JsonToken t, int index, Records records) throws IOException {
         if (t == JsonToken.START_OBJECT) {
             JsonNode node = mapper.readTree(p);
-            records.add(JsonFields.toRecord(node), index);
+            try {
+                records.add(JsonFields.toRecord(node), index);
+            } catch (BadInputException e) {
+                records.fail("record #" + index + ": " + e.getMessage());
+            }
         } else {
             p.skipChildren();
             records.fail("record #" + index + " is " + t.asString() + ", not a JSON object; remove it or wrap it as {\"body\": ...}");

@@ -54,6 +54,8 @@ final class JsonLinesFormat implements CorpusFormat {
                     } else {
                         records.add(JsonFields.toRecord(node), index, "line " + lineNo + ": ");
                     }
+                } catch (BadInputException e) {
+                    records.fail("line " + lineNo + ": " + e.getMessage()); // a wrong type, not a broken file
                 } catch (JsonProcessingException e) {
                     bad++;
                     JsonLocation at = e.getLocation();

@@ -32,7 +32,7 @@ final class OrderedOutput implements AutoCloseable {
     private static final int IN_FLIGHT_PER_THREAD = 32;
 
     /** An article being assembled, or a failure known at once (then {@code future} is null). */
-    private record Item(Path path, String where, Future<Article> future, String failure) {}
+    private record Item(Path path, String where, Future<Article> future, String failure, boolean incomplete) {}
 
     private final ArticleSink sink;
     private final ExecutorService pool;
@@ -56,13 +56,19 @@ final class OrderedOutput implements AutoCloseable {
             deliver(path, where, assemble);
             return;
         }
-        queue.add(new Item(path, where, pool.submit(assemble), null));
+        queue.add(new Item(path, where, pool.submit(assemble), null, false));
         while (queue.size() > window) deliver(queue.poll());
     }
 
     void failure(Path path, String reason) {
         if (queue.isEmpty()) sinkFailure(path, reason);
-        else queue.add(new Item(path, "", null, reason));
+        else queue.add(new Item(path, "", null, reason, false));
+    }
+
+    /** A file that broke off after some records: see {@link ArticleSink#incomplete}. */
+    void incomplete(Path path, String reason) {
+        if (queue.isEmpty()) sinkIncomplete(path, reason);
+        else queue.add(new Item(path, "", null, reason, true));
     }
 
     /** Delivers everything still queued; call once reading is done. */
@@ -77,7 +83,8 @@ final class OrderedOutput implements AutoCloseable {
 
     private void deliver(Item item) {
         if (item.future() == null) {
-            sinkFailure(item.path(), item.failure());
+            if (item.incomplete()) sinkIncomplete(item.path(), item.failure());
+            else sinkFailure(item.path(), item.failure());
             return;
         }
         deliver(item.path(), item.where(), () -> {
@@ -119,6 +126,14 @@ final class OrderedOutput implements AutoCloseable {
     private void sinkFailure(Path path, String reason) {
         try {
             sink.failure(path, reason);
+        } catch (RuntimeException e) {
+            throw new SinkException(e);
+        }
+    }
+
+    private void sinkIncomplete(Path path, String reason) {
+        try {
+            sink.incomplete(path, reason);
         } catch (RuntimeException e) {
             throw new SinkException(e);
         }

@@ -18,6 +18,7 @@ final class Records {
     private int pendingIndex;
     private String pendingWhere;
     private int seen;
+    private int added;
 
     Records(Path path, DocumentContext context, ArticleAssembler assembler, OrderedOutput out) {
         this.path = path;
@@ -40,6 +41,7 @@ final class Records {
     /** @param where prefix for failure reasons, e.g. "line 7: " */
     void add(RawRecord raw, int index, String where) {
         seen++;
+        added++;
         if (seen == 1) {
             pending = raw;
             pendingIndex = index;
@@ -55,6 +57,11 @@ final class Records {
         seen++;
         flushAsMany();
         out.failure(path, reason);
+    }
+
+    /** Records read so far (each becomes an article unless assembling it fails); failures not counted. */
+    int added() {
+        return added;
     }
 
     /** Records and failures seen so far. */

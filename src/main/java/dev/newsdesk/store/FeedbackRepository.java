@@ -18,6 +18,12 @@ public interface FeedbackRepository {
     }
   }
 
+  /** Votes and reports on one answer. */
+  record Summary(int up, int down, int citationsFlagged) { }
+
+  /** The feedback counts of one answer. */
+  Summary summaryOf(long questionId);
+
   /** Stores the user's vote on the answer; a second call by the same user replaces the first. */
   void vote(long questionId, String userId, Vote vote);
 

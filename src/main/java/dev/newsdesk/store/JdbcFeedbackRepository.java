@@ -88,6 +88,22 @@ final class JdbcFeedbackRepository implements FeedbackRepository {
   }
 
   @Override
+  public Summary summaryOf(long questionId) {
+    String sql = "SELECT COALESCE(SUM(CASE WHEN vote > 0 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN vote < 0 THEN 1"
+        + " ELSE 0 END), 0), (SELECT COUNT(*) FROM citation_reports WHERE question_id = ?) FROM votes WHERE question_id = ?";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, questionId);
+      ps.setLong(2, questionId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new Summary(rs.getInt(1), rs.getInt(2), rs.getInt(3));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Could not read the feedback on answer " + questionId + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public int forgetUser(String userId) {
     try (Connection c = dataSource.getConnection();
          PreparedStatement votes = c.prepareStatement("DELETE FROM votes WHERE user_id = ?");

@@ -20,10 +20,11 @@ import javax.sql.DataSource;
 final class JdbcQuestionRepository implements QuestionRepository {
   private static final String COLUMNS = "id, asked_at, surface, guild_id, channel_id, thread_id, user_id, question,"
       + " answer, citations, abstained, answerer, latency_ms";
-  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+  private static final TypeReference<List<StoredCitation>> CITATIONS = new TypeReference<>() { };
 
   private final DataSource dataSource;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper json = new ObjectMapper()
+      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   JdbcQuestionRepository(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -65,6 +66,11 @@ final class JdbcQuestionRepository implements QuestionRepository {
   }
 
   @Override
+  public java.util.Optional<QuestionRecord> byId(long id) {
+    return query("SELECT " + COLUMNS + " FROM questions WHERE id = ?", ps -> ps.setLong(1, id)).stream().findFirst();
+  }
+
+  @Override
   public List<QuestionRecord> inThread(String threadId) {
     return query("SELECT " + COLUMNS + " FROM questions WHERE thread_id = ? ORDER BY asked_at, id",
         ps -> ps.setString(1, threadId));
@@ -102,7 +108,7 @@ final class JdbcQuestionRepository implements QuestionRepository {
         while (rs.next()) {
           out.add(new QuestionRecord(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
               QuestionRecord.Surface.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-              rs.getString(7), rs.getString(8), rs.getString(9), json.readValue(rs.getString(10), STRINGS),
+              rs.getString(7), rs.getString(8), rs.getString(9), citations(rs.getString(10)),
               rs.getBoolean(11), rs.getString(12), rs.getLong(13)));
         }
       }
@@ -110,6 +116,15 @@ final class JdbcQuestionRepository implements QuestionRepository {
     } catch (SQLException | JsonProcessingException e) {
       throw new StoreException("Could not read the store: " + e.getMessage(), e);
     }
+  }
+
+  /** Rows written before citations were stored whole hold plain strings: those read as no citations. */
+  private List<StoredCitation> citations(String column) throws JsonProcessingException {
+    var node = json.readTree(column);
+    if (!node.isArray() || node.isEmpty() || !node.get(0).isObject()) {
+      return List.of();
+    }
+    return json.convertValue(node, CITATIONS);
   }
 
   private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {

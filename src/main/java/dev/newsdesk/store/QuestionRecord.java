@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public record QuestionRecord(long id, Instant askedAt, Surface surface, String guildId, String channelId,
                              String threadId, String userId, String question, String answer,
-                             List<String> citations, boolean abstained, String answerer, long latencyMs) {
+                             List<StoredCitation> citations, boolean abstained, String answerer, long latencyMs) {
 
   /** Where a question came from. */
   public enum Surface { DISCORD, CLI }

@@ -9,6 +9,9 @@ public interface QuestionRepository {
   /** Stores the question and returns its id. */
   long record(QuestionRecord question);
 
+  /** One stored question, if it is still there (retention and forget delete). */
+  java.util.Optional<QuestionRecord> byId(long id);
+
   /** The most recent questions, newest first, at most {@code limit}. */
   List<QuestionRecord> recent(int limit);
 

@@ -27,6 +27,7 @@ public final class Store implements Closeable {
   private final Closeable pool;
   private final QuestionRepository questions;
   private final FeedbackRepository feedback;
+  private final FollowRepository follows;
 
   private Store(StoreSettings settings, DataSource dataSource, Closeable pool, Clock clock) {
     this.settings = settings;
@@ -34,6 +35,7 @@ public final class Store implements Closeable {
     this.pool = pool;
     this.questions = new JdbcQuestionRepository(dataSource);
     this.feedback = new JdbcFeedbackRepository(dataSource, clock);
+    this.follows = new JdbcFollowRepository(dataSource);
   }
 
   /** Opens the store with the system clock; see {@link #open(StoreSettings, Clock)}. */
@@ -52,6 +54,10 @@ public final class Store implements Closeable {
       hc.setUsername(settings.user());
       hc.setPassword(settings.password());
       hc.setMaximumPoolSize(8);
+      hc.setMinimumIdle(1);
+      // a database that went away must cost an answer seconds, not Hikari's default 30 s
+      hc.setConnectionTimeout(3_000);
+      hc.setValidationTimeout(2_000);
       hc.setPoolName("newsdesk-store");
       // Fail at start rather than on the first answer, but let the bot decide what failing means.
       hc.setInitializationFailTimeout(-1);
@@ -64,8 +70,10 @@ public final class Store implements Closeable {
       idColumn = "INTEGER PRIMARY KEY AUTOINCREMENT";
     }
     try {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-          .placeholders(Map.of("id_column", idColumn)).load().migrate();
+      if (!current(ds)) {
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+            .placeholders(Map.of("id_column", idColumn)).load().migrate();
+      }
     } catch (FlywayException e) {
       closeQuietly(pool);
       throw new StoreException("Database " + settings.describe() + " could not be opened or migrated ("
@@ -73,6 +81,33 @@ public final class Store implements Closeable {
           + " start a new one", e);
     }
     return new Store(settings, ds, pool, clock);
+  }
+
+  /** The newest migration in {@code db/migration}; StoreTest checks it against the files. */
+  static final int SCHEMA_VERSION = 4;
+
+  /**
+   * True when the schema history already holds {@link #SCHEMA_VERSION}, applied successfully: then Flyway is not
+   * even loaded (it took about half a second of every command's start). Anything unexpected means "let Flyway look".
+   */
+  private static boolean current(DataSource ds) {
+    try (java.sql.Connection c = ds.getConnection();
+         java.sql.Statement st = c.createStatement();
+         java.sql.ResultSet rs = st.executeQuery("SELECT version, success FROM \"flyway_schema_history\"")) {
+      int newest = 0;
+      while (rs.next()) {
+        if (!rs.getBoolean(2)) {
+          return false;
+        }
+        String v = rs.getString(1);
+        if (v != null && v.matches("\\d+")) {
+          newest = Math.max(newest, Integer.parseInt(v));
+        }
+      }
+      return newest == SCHEMA_VERSION;
+    } catch (java.sql.SQLException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static DataSource sqlite(StoreSettings settings) {
@@ -105,17 +140,41 @@ public final class Store implements Closeable {
     return feedback;
   }
 
+  public FollowRepository follows() {
+    return follows;
+  }
+
   /**
    * Deletes everything of one user: their questions (with any feedback on them) and their own feedback on
    * other answers. Returns the number of rows removed.
    */
   public int forgetUser(String userId) {
-    return feedback.forgetUser(userId) + questions.forgetUser(userId);
+    return feedback.forgetUser(userId) + questions.forgetUser(userId) + follows.forgetUser(userId);
   }
 
   /** Deletes what is older than the retention period; returns the number of questions removed. */
   public int purgeExpired(Clock clock) {
     return questions.purgeOlderThan(clock.instant().minus(Duration.ofDays(settings.retentionDays())));
+  }
+
+  /** Insights over the UTC days {@code since} to {@code until}, both included. */
+  public Insights insights(java.time.LocalDate since, java.time.LocalDate until) {
+    return new InsightsQuery(dataSource).read(since, until);
+  }
+
+  /** Every stored feedback as a labelled example; returns how many. */
+  public int exportFeedback(java.util.function.Consumer<FeedbackExport.Example> sink) {
+    return new FeedbackExport(dataSource).export(sink);
+  }
+
+  /** Drops the pooled connections (they may all be broken by a database restart); new ones are made on demand. */
+  public void resetConnections() {
+    if (pool instanceof HikariDataSource hikari) {
+      var mx = hikari.getHikariPoolMXBean();
+      if (mx != null) {
+        mx.softEvictConnections();
+      }
+    }
   }
 
   public StoreSettings settings() {

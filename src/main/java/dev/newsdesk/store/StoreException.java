@@ -1,7 +1,7 @@
 package dev.newsdesk.store;
 
 /** A store operation failed; the message says what and what to do, without SQL or class names for users. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
   public StoreException(String message, Throwable cause) {
     super(message, cause);
   }

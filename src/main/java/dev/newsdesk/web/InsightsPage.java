@@ -10,11 +10,11 @@ import java.time.Clock;
  */
 final class InsightsPage {
     static final int DAYS = 30;
-    private final Insights insights;
+    private final InsightsSource insights;
     private final AdminAuth auth;
     private final Clock clock;
 
-    InsightsPage(Insights insights, AdminAuth auth, Clock clock) {
+    InsightsPage(InsightsSource insights, AdminAuth auth, Clock clock) {
         this.insights = insights;
         this.auth = auth;
         this.clock = clock;
@@ -38,7 +38,9 @@ final class InsightsPage {
                     : "Insights are off: set NEWSDESK_WEB_ADMIN_TOKEN (or web.admin-token-file) where the server runs, then sign in."));
             return;
         }
-        ctx.html(Html.page("Insights", InsightsView.render(insights.report(DAYS), clock)));
+        java.time.LocalDate until = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+        java.time.LocalDate since = until.minusDays(DAYS - 1);
+        ctx.html(Html.page("Insights", InsightsView.render(insights.read(since, until), since, until, clock)));
     }
 
     private void login(Context ctx) {

@@ -56,11 +56,11 @@ final class SvgCharts {
                 sb.append("<rect class=\"bar ").append(Html.attr(s.cssClass())).append("\" data-category=\"").append(Html.attr(categories.get(i)))
                         .append("\" data-value=\"").append(v).append("\" x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y))
                         .append("\" width=\"").append(fmt(barW)).append("\" height=\"").append(fmt(h)).append("\"><title>")
-                        .append(Html.text(categories.get(i) + ": " + v + " " + s.label() + (unit.isEmpty() ? "" : " " + unit)))
+                        .append(Html.text((categories.get(i) + ": " + v + " " + s.label() + " " + unit).strip().replaceAll("\\s+", " ")))
                         .append("</title></rect>");
             }
             // label the first, the last and every seventh day so the axis stays legible
-            if (i == 0 || i == categories.size() - 1 || i % 7 == 0) {
+            if (categories.size() <= 10 || i == 0 || i == categories.size() - 1 || i % 7 == 0) {
                 sb.append("<text class=\"tick\" x=\"").append(fmt(x + barW / 2)).append("\" y=\"").append(HEIGHT - 10)
                         .append("\" text-anchor=\"middle\">").append(Html.text(shortDay(categories.get(i)))).append("</text>");
             }
@@ -68,14 +68,20 @@ final class SvgCharts {
         sb.append("</svg><p class=\"legend\">");
         for (Series s : series) {
             long total = s.values().stream().mapToLong(Long::longValue).sum();
+            if (s.label().isEmpty()) continue;
             sb.append("<span class=\"key ").append(Html.attr(s.cssClass())).append("\">").append(Html.text(s.label()))
                     .append(unit.isEmpty() ? ": " + total : "").append("</span> ");
         }
         return sb.append("</p></figure>").toString();
     }
 
+    /** One bar per category, a single series (totals such as feedback counts or latency percentiles). */
+    static String bars(String id, String title, List<String> categories, List<Long> values, String cssClass, String unit) {
+        return stacked(id, title, categories, List.of(new Series(cssClass, "", values)), unit);
+    }
+
     private static String shortDay(String isoDay) {
-        return isoDay.length() == 10 ? isoDay.substring(5) : isoDay;
+        return isoDay.matches("\\d{4}-\\d\\d-\\d\\d") ? isoDay.substring(5) : isoDay;
     }
 
     private static String fmt(double v) {

@@ -59,6 +59,10 @@ public final class WebServer implements Closeable {
                 files.headers = SECURITY_HEADERS;
             });
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+            config.routes.before(ctx -> {
+                // refuse an announced oversized body before reading any of it (Javalin's own limit applies on read)
+                if (ctx.contentLength() > settings.maxRequestBytes()) throw new TooLarge(settings.maxRequestBytes());
+            });
             config.routes.after(ctx -> {
                 // say the charset: a page without one may be sniffed as another encoding (a classic XSS vector)
                 String type = ctx.res().getContentType();
@@ -78,6 +82,11 @@ public final class WebServer implements Closeable {
                 if (ctx.path().startsWith("/api/")) ApiRoutes.error(ctx, services.json(), 400, e.getMessage());
                 else ctx.html(Html.page("Bad request", "<p class=\"error\">" + Html.text(e.getMessage()) + "</p>"));
             });
+            config.routes.exception(TooLarge.class, (e, ctx) -> {
+                ctx.status(413).header("Connection", "close");
+                if (ctx.path().startsWith("/api/")) ApiRoutes.error(ctx, services.json(), 413, e.getMessage());
+                else ctx.html(Html.page("Too large", "<p class=\"error\">" + Html.text(e.getMessage()) + "</p>"));
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 // the detail goes to the log; the person gets a sentence, never a class name or stack trace
                 LOG.warn("request {} failed", ctx.path(), e);
@@ -93,6 +102,13 @@ public final class WebServer implements Closeable {
                 else ctx.html(Html.page("Not found", "<p class=\"error\">" + Html.text(sentence) + " <a href=\"/\">Ask</a></p>"));
             });
         });
+    }
+
+    /** A request body larger than {@code web.max-request-bytes}: 413 with a sentence. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge(long max) {
+            super("The request is larger than " + max + " bytes; nothing on this site takes more.");
+        }
     }
 
     /** Thrown for bad parameters; becomes a 400 with the message, which names the bad value and the fix. */

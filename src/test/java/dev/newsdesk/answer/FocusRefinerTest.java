@@ -23,6 +23,31 @@ class FocusRefinerTest {
     }
 
     @Test
+    void aSentenceThatCarriesOnTheSpeakersWordsCounts() {
+        String p0 = "Mr Blinken said that Biden had sent him “to demonstrate commitment.” Other reasons are “greater stability” and Gaza reconstruction.";
+        String p1 = "He promised that America will “rally international support” for Gaza. Netanyahu “welcomed” the visit.";
+        int start1 = p0.length() + 1;
+        List<dev.newsdesk.retrieve.Hit> hits = List.of(
+                new dev.newsdesk.retrieve.Hit("a:0", "a", 0, 0, p0.length(), p0, "t", "JC", null, null, 1, p0),
+                new dev.newsdesk.retrieve.Hit("a:1", "a", 1, start1, start1 + p1.length(), p1, "t", "JC", null, null, 1, p1));
+        java.util.regex.Pattern blinken = java.util.regex.Pattern.compile("\\bBlinken\\b");
+        String other = "Other reasons are “greater stability” and Gaza reconstruction.";
+        int o = p0.indexOf(other);
+        String he = "He promised that America will “rally international support” for Gaza.";
+        String bibi = "Netanyahu “welcomed” the visit.";
+        int b = start1 + p1.indexOf(bibi);
+        assertThat(FocusRefiner.speaksOrContinues(at(other, o), hits, blinken)).isTrue();
+        // the speaker named in the passage before, two sentences back
+        assertThat(FocusRefiner.speaksOrContinues(at(he, start1), hits, blinken)).isTrue();
+        // three sentences on, with another person as subject: not Blinken's words
+        assertThat(FocusRefiner.speaksOrContinues(at(bibi, b), hits, blinken)).isFalse();
+    }
+
+    private static Citation at(String quote, int start) {
+        return new Citation(1, "a", "a:0", "JC", "t", null, null, quote, start, start + quote.length());
+    }
+
+    @Test
     void speechNeedsTheNameAndAMarkOfSpeech() {
         assertThat(FocusRefiner.speaks("Blinken told American Jewish leaders the response should be limited.", "Blinken")).isTrue();
         assertThat(FocusRefiner.speaks("“We do not want escalation,” said Blinken.", "Blinken")).isTrue();

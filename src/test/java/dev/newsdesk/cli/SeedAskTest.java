@@ -121,7 +121,8 @@ class SeedAskTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"What did Blinken discuss with Netanyahu in Jerusalem?",
-            "What did Blinken and Netanyahu discuss in Jerusalem after the Israel-Hamas conflict?"})
+            "What did Blinken and Netanyahu discuss in Jerusalem after the Israel-Hamas conflict?",
+            "What did Blinken say in Jerusalem about Gaza reconstruction?"})
     void jerusalemMeetingCitesTheChronicleArticle(String question) {
         JsonNode a = ask(question);
         assertThat(a.get("abstained").asBoolean()).as(a.toPrettyString()).isFalse();
@@ -146,7 +147,7 @@ class SeedAskTest {
     void offTopicQuestionsAbstainInPlainWords(String question) {
         JsonNode a = ask(question);
         assertThat(a.get("abstained").asBoolean()).as(a.toPrettyString()).isTrue();
-        // Plain words first; a reason may follow (": no article mentions “Cup”").
+        // Plain words first; a reason may follow (": the word “Cup” from your question appears in no indexed article").
         assertThat(a.get("answer").asText()).startsWith("The coverage in the index does not answer this question")
                 .containsAnyOf("The closest articles are listed below.", "no article comes close.");
         assertThat(citedArticles(a)).allMatch(Set.copyOf(SEED_IDS)::contains).hasSizeLessThanOrEqualTo(3);
@@ -199,6 +200,14 @@ class SeedAskTest {
         assertThat(a.get("abstained").asBoolean()).as(a.toPrettyString()).isTrue();
         assertThat(a.get("answer").asText()).startsWith("The coverage in the index does not answer this question")
                 .contains("Gantz's own words");
+    }
+
+    /** A letter no article writes down is given only with the name it comes from; without one the answer says so. */
+    @Test
+    void aLetterWithoutANameIsNotAnswered() {
+        JsonNode a = ask("Which single letter represents the first initial of the official Blinken met in Jerusalem?");
+        assertThat(a.get("abstained").asBoolean()).as(a.toPrettyString()).isTrue();
+        assertThat(a.get("answer").asText()).contains("no letter or initial");
     }
 
     /** "in May 2021" filters the event: the answer quotes the 2021 coverage only. */

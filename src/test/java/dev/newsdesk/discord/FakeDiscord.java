@@ -423,7 +423,9 @@ public final class FakeDiscord implements AutoCloseable {
         ArrayNode channels = g.putArray("channels");
         channels.add(channelObject(CHANNEL_ID));
         channels.add(channelObject(OTHER_CHANNEL_ID));
-        g.putArray("threads");
+        // active threads, as Discord sends them on (re)connect: a restarted bot knows the threads it started
+        ArrayNode activeThreads = g.putArray("threads");
+        threadsById.values().forEach(t -> activeThreads.add(t.deepCopy()));
         g.putArray("members").add(member(BOT_ID, List.of(BOT_ROLE_ID)));
         for (String empty : List.of("voice_states", "presences", "emojis", "stickers", "stage_instances",
                 "guild_scheduled_events", "soundboard_sounds")) {

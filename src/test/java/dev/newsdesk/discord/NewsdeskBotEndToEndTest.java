@@ -112,6 +112,7 @@ class NewsdeskBotEndToEndTest {
         List<String> names = new ArrayList<>();
         reg.body().forEach(c -> names.add(c.path("name").asText()));
         assertThat(names).containsExactlyInAnyOrder("ask", "cite", "compare", "outlets", "reindex", "source", "summary",
+                "forget-me", "insights", "follow", "unfollow", "following",
                 AskAboutMessageCommand.NAME);
         assertThat(discord.requests(r -> r.is("PUT", "applications/\\d+/commands"))).isEmpty();
         assertThat(bot.jda().getGuilds()).hasSize(1);

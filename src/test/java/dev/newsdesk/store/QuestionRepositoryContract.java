@@ -31,7 +31,9 @@ abstract class QuestionRepositoryContract {
 
   private static QuestionRecord q(Instant at, String user, String thread, String text) {
     return new QuestionRecord(0, at, QuestionRecord.Surface.DISCORD, "g1", "c1", thread, user, text,
-        "answer to " + text, List.of("[1] Reuters 2026-11-30", "[2] AP"), false, "extractive", 42);
+        "answer to " + text, List.of(
+        new StoredCitation(1, "a1", "a1:0", "Reuters", "Rates rise", "2026-11-30", null, "Rates rose.", "Rates rose. Then fell."),
+        new StoredCitation(2, "a2", "a2:3", "AP", "Rates", null, "https://ap.example/x", "It's \"up\".", "")), false, "extractive", 42);
   }
 
   @Test
@@ -39,6 +41,53 @@ abstract class QuestionRepositoryContract {
     long id = store.questions().record(q(T0, "u1", "t1", "who won?"));
     List<QuestionRecord> recent = store.questions().recent(10);
     assertThat(recent).containsExactly(q(T0, "u1", "t1", "who won?").withId(id));
+  }
+
+  private static QuestionRecord asked(Instant at, String user, String channel, String text, boolean abstained, long ms) {
+    return new QuestionRecord(0, at, QuestionRecord.Surface.DISCORD, "g1", channel, null, user, text,
+        abstained ? "" : "answer", List.of(new StoredCitation(1, "a1", "a1:0", "Reuters", "t", null, null, "q", "q p")),
+        abstained, "extractive", ms);
+  }
+
+  @Test
+  void insightsCountWhatWasAskedAnsweredAndFlagged() {
+    long a = store.questions().record(asked(T0, "u1", "c1", "Who won the election?", false, 100));
+    store.questions().record(asked(T0.plusSeconds(60), "u2", "c1", "Best sourdough recipe?", true, 300));
+    store.questions().record(asked(T0.plusSeconds(3600 * 24), "u3", "c2", "sourdough recipe for beginners", true, 200));
+    store.questions().record(asked(T0.minusSeconds(3600 * 24 * 40), "u3", "c2", "an old question", false, 5000));
+    store.feedback().vote(a, "u2", FeedbackRepository.Vote.DOWN);
+    store.feedback().vote(a, "u3", FeedbackRepository.Vote.UP);
+    store.feedback().reportCitation(new FeedbackRepository.CitationReport(a, "u2", 1, "wrong date"));
+    store.feedback().reportCitation(new FeedbackRepository.CitationReport(a, "u3", 1, null));
+
+    Insights in = store.insights(java.time.LocalDate.parse("2026-11-20"), java.time.LocalDate.parse("2026-12-05"));
+    assertThat(in.ok()).isTrue();
+    assertThat(in.questions()).isEqualTo(3);
+    assertThat(in.answered()).isEqualTo(1);
+    assertThat(in.abstained()).isEqualTo(2);
+    assertThat(in.abstentionRate()).isEqualTo(0.667);
+    assertThat(in.latencyMs()).isEqualTo(new Insights.Latency(200, 300));
+    assertThat(in.feedback()).isEqualTo(new Insights.Feedback(1, 1, 2));
+    assertThat(in.perDay()).extracting(Insights.Day::questions).containsExactly(2L, 1L);
+    assertThat(in.perDay().get(0).day()).isEqualTo(java.time.LocalDate.parse("2026-12-01"));
+    assertThat(in.gaps()).singleElement().satisfies(g -> {
+      assertThat(g.terms()).containsExactly("recipe", "sourdough");
+      assertThat(g.count()).isEqualTo(2);
+      assertThat(g.example()).isEqualTo("sourdough recipe for beginners");
+    });
+    assertThat(in.flaggedCitations()).singleElement().satisfies(f -> {
+      assertThat(f.reports()).isEqualTo(2);
+      assertThat(f.outlet()).isEqualTo("Reuters");
+      assertThat(f.reasons()).containsExactly("wrong date", "(no reason given)");
+    });
+    assertThat(in.perChannel()).extracting(Insights.Channel::channelId).containsExactly("c1", "c2");
+  }
+
+  @Test
+  void oneQuestionIsFoundByItsId() {
+    long id = store.questions().record(q(T0, "u1", "t1", "who won?"));
+    assertThat(store.questions().byId(id)).contains(q(T0, "u1", "t1", "who won?").withId(id));
+    assertThat(store.questions().byId(id + 1000)).isEmpty();
   }
 
   @Test

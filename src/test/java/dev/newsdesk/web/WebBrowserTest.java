@@ -57,6 +57,7 @@ class WebBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does it)");
         server = WebTestServer.start(dir);
+        server.seedStore();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900",
@@ -203,6 +204,8 @@ class WebBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain(WebTestServer.ADMIN_TOKEN);
         // the session cookie is HttpOnly: script on the page cannot read it
         assertThat((String) js("return document.cookie")).doesNotContain(AdminAuth.COOKIE);
+        assertThat(browser.findElement(By.id("total-questions")).getText()).isEqualTo("4");
+        assertThat(browser.findElements(By.cssSelector("#chart-questions rect.bar"))).hasSize(60);
         shot("insights");
     }
 }

@@ -128,7 +128,9 @@ class WebHttpTest {
                 assertThat(a.getValue().strip().toLowerCase()).as(a.getKey() + " on <" + e.tagName() + ">").doesNotStartWith("javascript:");
             }
         }
-        assertThat(doc.select("img, svg, b, iframe, object, embed")).isEmpty();
+        assertThat(doc.select("img, b, iframe, object, embed")).isEmpty();
+        // the only SVG is the server's own charts
+        assertThat(doc.select("svg")).allSatisfy(svg -> assertThat(svg.parent().hasClass("chart")).isTrue());
     }
 
     @Test
@@ -156,6 +158,11 @@ class WebHttpTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t.replace(" ", "")).isEqualToIgnoringCase("application/json;charset=utf-8"));
         JsonNode web = JSON.readTree(r.body());
         JsonNode cli = JSON.readTree(cli("ask", SEED_QUESTION, "--json"));
+        // id is the stored question's number: the CLI records its questions, the web does not (yet)
+        assertThat(web.get("id").isNull()).isTrue();
+        assertThat(cli.get("id").isNumber()).isTrue();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) cli).remove("id");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) web).remove("id");
         assertThat(web).isEqualTo(cli);
         assertThat(web.get("abstained").asBoolean()).isFalse();
         assertThat(web.get("citations").get(0).get("quote").asText()).isEqualTo(SEED_QUOTE);
@@ -177,7 +184,10 @@ class WebHttpTest {
         String question = "Who won the 2022 World Cup final?";
         JsonNode web = JSON.readTree(get("/api/ask?q=" + q(question)).body());
         assertThat(web.get("abstained").asBoolean()).isTrue();
-        assertThat(web).isEqualTo(JSON.readTree(cli("ask", question, "--json")));
+        JsonNode cli = JSON.readTree(cli("ask", question, "--json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) cli).remove("id");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) web).remove("id");
+        assertThat(web).isEqualTo(cli);
     }
 
     @Test
@@ -211,10 +221,16 @@ class WebHttpTest {
     @Test
     void oversizedRequestsAreRefused() throws Exception {
         assertThat(get("/api/search?q=" + "a".repeat(20_000)).statusCode()).isIn(414, 431);
-        HttpResponse<String> big = http.send(HttpRequest.newBuilder(URI.create(server.url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + "x".repeat(20_000))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(big.statusCode()).isEqualTo(413);
+        // a raw request announcing a large form: refused from its Content-Length before a byte of the body is read
+        // (an HTTP client still sending the body would see the connection close instead of the status)
+        URI u = URI.create(server.base);
+        try (java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort())) {
+            socket.getOutputStream().write(("POST /login HTTP/1.1\r\nHost: " + u.getHost() + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertThat(status).startsWith("HTTP/1.1 413");
+        }
     }
 
     @Test

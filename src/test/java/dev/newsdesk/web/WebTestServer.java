@@ -95,6 +95,35 @@ final class WebTestServer implements AutoCloseable {
         return new WebTestServer(base, home, t, errText);
     }
 
+    /** Runs a newsdesk command on this server's home and index, in process; returns stdout, fails on a non-zero exit. */
+    String cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--home";
+        all[args.length + 1] = home.toString();
+        all[args.length + 2] = "--index";
+        all[args.length + 3] = home.resolve("data/index").toString();
+        int status = Main.run(all, new PrintWriter(out), new PrintWriter(err));
+        if (status != 0) throw new AssertionError("newsdesk " + String.join(" ", args) + " exited " + status + ": " + err);
+        return out.toString();
+    }
+
+    /**
+     * Stores a small month of questions through the CLI, as people would ask them: two answered, the same
+     * unanswerable question twice, and a report on citation 1 of the first answer. Returns the first answer's id.
+     */
+    long seedStore() throws IOException {
+        long first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                cli("ask", "What did Blinken tell Jewish leaders about Israel's response to Iran?", "--json")).get("id").asLong();
+        cli("ask", "When did Blinken meet Netanyahu in Jerusalem?", "--json");
+        cli("ask", "Who won the 2022 World Cup final?", "--json");
+        cli("ask", "Who won the 2022 World Cup final?", "--json");
+        cli("feedback", String.valueOf(first), "down", "--citation", "1", "--reason", "the quote leaves out <who> said it");
+        return first;
+    }
+
     String url(String path) {
         return base + path;
     }

@@ -57,6 +57,17 @@ public enum AnswerType {
     private static final Pattern COMPARISON_WORDS = Pattern.compile("\\b(?:more|less|fewer|higher|lower|larger|"
             + "smaller|bigger|earlier|later|first|before or after|same|different|greater)\\b.*\\bor\\b");
 
+    private static final Pattern ASKS_INITIAL = Pattern.compile(
+            "(?i)\\b(?:which|what)\\s+(?:single\\s+)?(?:letter|initial|character)\\b");
+
+    /**
+     * "Which single letter represents the first initial of the executive ...": the question asks for a letter that
+     * no article states as such. An extractive answer can only give it as part of a name it found (the lead).
+     */
+    public static boolean asksForInitial(String question) {
+        return ASKS_INITIAL.matcher(question).find();
+    }
+
     /** The answer type of {@code question}; {@link #OPEN} when the wording does not say. */
     public static AnswerType of(String question) {
         String q = question.strip().toLowerCase(Locale.ROOT).replaceAll("[\u2018\u2019]", "'").replaceAll("\\s+", " ");

@@ -2,6 +2,7 @@ package dev.newsdesk.answer.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,5 +36,14 @@ class AnswerTypeTest {
             "What is the best recipe for sourdough bread?|OPEN"})
     void typeFromTheQuestionsWording(String question, AnswerType expected) {
         assertThat(AnswerType.of(question)).as(question).isEqualTo(expected);
+    }
+
+    @Test
+    void aQuestionForALetterIsToldApart() {
+        assertThat(AnswerType.asksForInitial("Considering the reports by The Verge and CNET, which single letter represents "
+                + "the first initial of the Google executive responsible for Play Store security?")).isTrue();
+        assertThat(AnswerType.asksForInitial("Which letter represents the first initial of the CEO?")).isTrue();
+        assertThat(AnswerType.asksForInitial("Which company sent a letter to its shareholders?")).isFalse();
+        assertThat(AnswerType.asksForInitial("What did Blinken tell Jewish leaders?")).isFalse();
     }
 }
