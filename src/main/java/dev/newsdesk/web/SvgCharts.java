@@ -60,7 +60,7 @@ final class SvgCharts {
                         .append("</title></rect>");
             }
             // label the first, the last and every seventh day so the axis stays legible
-            if (categories.size() <= 10 || i == 0 || i == categories.size() - 1 || i % 7 == 0) {
+            if (categories.size() <= 10 || i == 0 || i == categories.size() - 1 || (i % 7 == 0 && i < categories.size() - 3)) {
                 sb.append("<text class=\"tick\" x=\"").append(fmt(x + barW / 2)).append("\" y=\"").append(HEIGHT - 10)
                         .append("\" text-anchor=\"middle\">").append(Html.text(shortDay(categories.get(i)))).append("</text>");
             }
