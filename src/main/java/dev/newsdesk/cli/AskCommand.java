@@ -55,6 +55,7 @@ final class AskCommand implements Callable<Integer> {
         }
         try (App app = App.create(common)) {
             if (asOf != null) app.asOf = asOf;
+            app.requireIndexedOutlets("--outlet", q.filters().outlets(), err);
             Answer a = app.answerer(err, chat).answer(q);
             if (json) out.println(Json.write(Output.of(a)));
             else AnswerPrinter.print(a, out);

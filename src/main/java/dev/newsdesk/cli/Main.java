@@ -52,8 +52,11 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        Converters.register(cl);
+        cl.setParameterExceptionHandler(Converters::handle);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("newsdesk: " + Errors.describe(ex));
+            if (ex instanceof UsageError) return 2;
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", ex);
             return EXIT_ERROR;
         });
