@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
 // scope INHERIT: every subcommand gets --help/--version, and --help is honoured before required arguments are checked
 @Command(name = "newsdesk", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "newsdesk 0.1.0",
         description = "Answers questions about a corpus of news coverage, with checked citations.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:done", "1:failed (the message says why and what to do)", "2:usage error (a bad option, value or outlet)",
+                "3:the launcher found no JDK 21+ or could not build", "4:done, but some inputs were skipped (each is listed)"},
         subcommands = {IngestCommand.class, SearchCommand.class, AskCommand.class, CiteCommand.class,
                 StatsCommand.class, BenchCommand.class, EvalCommand.class, SummaryCommand.class, CompareCommand.class,
                 TimelineCommand.class, BotCommand.class, ForgetCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})

@@ -39,6 +39,13 @@ class NewcomerCliTest {
     }
 
     @Test
+    void helpListsTheExitCodes() {
+        Cli.Result r = Cli.run("--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("Exit status:").contains("2   usage error").contains("4   done, but some inputs were skipped");
+    }
+
+    @Test
     void statsShowsASmallIndexInKilobytes() {
         Cli.Result r = Cli.run("stats", "--home", home.toString(), "--index", home.resolve("index").toString());
         assertThat(r.status()).as(r.toString()).isZero();
