@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 "3:the launcher found no JDK 21+ or could not build", "4:done, but some inputs were skipped (each is listed)"},
         subcommands = {IngestCommand.class, SearchCommand.class, AskCommand.class, CiteCommand.class,
                 StatsCommand.class, BenchCommand.class, EvalCommand.class, SummaryCommand.class, CompareCommand.class,
-                TimelineCommand.class, BotCommand.class, ForgetCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class})
+                TimelineCommand.class, BotCommand.class, ForgetCommand.class, HistoryCommand.class, CompletionCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status when a run completed but skipped some inputs (each reported with its path and reason). */
     public static final int EXIT_PARTIAL = 4;
