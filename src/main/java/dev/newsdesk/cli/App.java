@@ -151,6 +151,21 @@ final class App implements Closeable {
         return backend(err).catalog();
     }
 
+    /**
+     * A filter on an outlet the index does not hold would filter everything away and read as "no article comes
+     * close"; say so instead, with the nearest indexed name.
+     *
+     * @param option the option as the user typed it (--outlet, --outlets)
+     * @throws UsageError naming the unknown outlet, the nearest indexed one and the indexed outlets
+     */
+    void requireIndexedOutlets(String option, java.util.List<String> outlets, PrintWriter err) {
+        if (outlets.isEmpty()) return;
+        dev.newsdesk.retrieve.OutletNames.problem(option, outlets, catalog(err).stats().outlets(), "newsdesk stats lists them all")
+                .ifPresent(p -> {
+                    throw new UsageError(p);
+                });
+    }
+
     Answerer extractive(PrintWriter err) {
         return extractive(retriever(err, false), lexicon(err), planners(err));
     }

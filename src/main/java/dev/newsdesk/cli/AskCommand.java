@@ -55,6 +55,7 @@ final class AskCommand implements Callable<Integer> {
         }
         try (App app = App.create(common)) {
             if (asOf != null) app.asOf = asOf;
+            app.requireIndexedOutlets("--outlet", q.filters().outlets(), err);
             Long id;
             try (var log = dev.newsdesk.store.AnswerLog.of(app.storeSettings())) {
                 // the database opens (and migrates, the first time) on the second core while the answer is computed

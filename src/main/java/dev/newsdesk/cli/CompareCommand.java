@@ -69,6 +69,7 @@ final class CompareCommand implements Callable<Integer> {
             return 2;
         }
         try (App app = App.create(common)) {
+            app.requireIndexedOutlets("--outlets", named, err);
             Comparison c = new CoverageComparer(app.retriever(err, false), coverage.grouper(app, err), app.coverageWriter(chat))
                     .comparison(topic, named, filters);
             if (json) out.println(Json.write(Output.of(c)));

@@ -11,7 +11,8 @@ final class Errors {
         if (t instanceof UncheckedIOException u && u.getCause() != null && u.getMessage() == null) t = u.getCause();
         String msg = t.getMessage();
         if (msg == null || msg.isBlank()) {
-            return "unexpected " + t.getClass().getSimpleName() + "; run with NEWSDESK_LOG_LEVEL=debug for details";
+            // no class name: it means nothing to a reader; the debug log has the whole trace
+            return "an internal error stopped this command; run it again with NEWSDESK_LOG_LEVEL=debug and report what it logs";
         }
         return msg;
     }

@@ -8,10 +8,13 @@ import picocli.CommandLine.Command;
 // scope INHERIT: every subcommand gets --help/--version, and --help is honoured before required arguments are checked
 @Command(name = "newsdesk", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "newsdesk 0.1.0",
         description = "Answers questions about a corpus of news coverage, with checked citations.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:done", "1:failed (the message says why and what to do)", "2:usage error (a bad option, value or outlet)",
+                "3:the launcher found no JDK 21+ or could not build", "4:done, but some inputs were skipped (each is listed)"},
         subcommands = {IngestCommand.class, SearchCommand.class, AskCommand.class, CiteCommand.class,
                 StatsCommand.class, BenchCommand.class, EvalCommand.class, SummaryCommand.class, CompareCommand.class,
                 TimelineCommand.class, BotCommand.class, ServeCommand.class, ForgetCommand.class, HistoryCommand.class, FeedbackCommand.class,
-                InsightsCommand.class, ExportFeedbackCommand.class, CommandLine.HelpCommand.class})
+                InsightsCommand.class, ExportFeedbackCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status when a run completed but skipped some inputs (each reported with its path and reason). */
     public static final int EXIT_PARTIAL = 4;
@@ -53,8 +56,11 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        Converters.register(cl);
+        cl.setParameterExceptionHandler(Converters::handle);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("newsdesk: " + Errors.describe(ex));
+            if (ex instanceof UsageError) return 2;
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("command failed", ex);
             return EXIT_ERROR;
         });

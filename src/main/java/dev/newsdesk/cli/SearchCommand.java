@@ -46,6 +46,7 @@ final class SearchCommand implements Callable<Integer> {
             return 2;
         }
         try (App app = App.create(common)) {
+            app.requireIndexedOutlets("--outlet", request.filters().outlets(), err);
             List<Hit> hits = app.retriever(err, true, mode != null ? mode : app.config.get("retrieval.mode", "auto")).search(request);
             if (json) {
                 out.println(Json.write(new Output(query, hits)));

@@ -45,6 +45,7 @@ final class SummaryCommand implements Callable<Integer> {
         PrintWriter err = common.err();
         String topic = String.join(" ", words).strip();
         try (App app = App.create(common)) {
+            app.requireIndexedOutlets("--outlet", filters.toFilters().outlets(), err);
             Summary s = new CoverageSummarizer(app.retriever(err, false), coverage.grouper(app, err), app.coverageWriter(chat))
                     .summary(topic, filters.toFilters());
             if (json) out.println(Json.write(Output.of(s)));

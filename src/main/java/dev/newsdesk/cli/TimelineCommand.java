@@ -42,6 +42,7 @@ final class TimelineCommand implements Callable<Integer> {
         PrintWriter err = common.err();
         String topic = String.join(" ", words).strip();
         try (App app = App.create(common)) {
+            app.requireIndexedOutlets("--outlet", filters.toFilters().outlets(), err);
             Timeline t = new TimelineBuilder(app.retriever(err, false), coverage.grouper(app, err)).build(topic, filters.toFilters());
             if (json) out.println(Json.write(Output.of(t)));
             else AnswerPrinter.print(t.answer(), out);

@@ -27,7 +27,7 @@ record AskCommand(Answerer answerer, Interactions interactions, Catalog outlets)
     public void handle(GenericCommandInteractionEvent event) {
         Question q;
         try {
-            q = new Question(CommandOptions.text(event, "question"), CommandOptions.filters(event), List.of());
+            q = new Question(CommandOptions.text(event, "question"), CommandOptions.indexedFilters(event, outlets), List.of());
         } catch (IllegalArgumentException e) {
             Replies.ephemeral(event, e.getMessage());
             return;

@@ -65,9 +65,31 @@ final class CommandOptions {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new UserError("'" + AnswerFormatter.shorten(value.strip(), 40) + "' is not a date for " + name
-                    + "; use YYYY-MM-DD, e.g. 2024-03-01");
+            // the same sentence as the CLI's (cli/Converters), without the dashes Discord options do not have
+            throw new UserError(name + " '" + AnswerFormatter.shorten(value.strip(), 40)
+                    + "' is not a date; use YYYY-MM-DD (e.g. 2024-04-16)");
         }
+    }
+
+    /**
+     * Filters whose outlets the index holds: a typo would otherwise filter everything away and read as "no article
+     * comes close".
+     *
+     * @throws UserError naming the unknown outlet, the nearest indexed one and the indexed outlets
+     */
+    static Filters indexedFilters(GenericCommandInteractionEvent e, Catalog catalog) {
+        Filters f = filters(e);
+        requireIndexed("outlet", f.outlets(), catalog);
+        return f;
+    }
+
+    /** @throws UserError when one of {@code outlets} is not indexed (see {@link dev.newsdesk.retrieve.OutletNames}) */
+    static void requireIndexed(String option, List<String> outlets, Catalog catalog) {
+        if (outlets.isEmpty()) return;
+        dev.newsdesk.retrieve.OutletNames.problem(option, outlets, catalog.stats().outlets(), "/outlets lists them all")
+                .ifPresent(p -> {
+                    throw new UserError(p);
+                });
     }
 
     /** Up to 25 outlets whose name contains what was typed (after the last comma), the most covered first. */

@@ -29,7 +29,7 @@ record SummaryCommand(SummaryService service, Interactions interactions, Catalog
 
     @Override
     public void handle(GenericCommandInteractionEvent event) {
-        Filters filters = CommandOptions.filters(event);
+        Filters filters = CommandOptions.indexedFilters(event, outlets);
         String topic = CommandOptions.topic(event, "summarise");
         interactions.answer(event, "Summary: " + topic, () -> service.summarise(topic, filters));
     }

@@ -125,7 +125,11 @@ class CliCommandsTest {
         assertThat(two).isNotEmpty().allSatisfy(h -> assertThat(h.get("outlet").asText()).isIn("JNS", "Jewish Insider"));
         assertThat(two.stream().map(h -> h.get("outlet").asText()).distinct()).hasSize(2);
 
-        Cli.Result none = run("search", "Blinken", "--outlet", "Nobody Times");
+        // an outlet the index does not hold is a usage error naming the indexed ones (issue 19), not an empty result
+        Cli.Result unknown = run("search", "Blinken", "--outlet", "Nobody Times");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--outlet \"Nobody Times\" is not an indexed outlet; the index has JNS");
+        Cli.Result none = run("search", "Blinken", "--since", "2030-01-01");
         assertThat(none.status()).isZero();
         assertThat(none.out()).contains("with these filters");
     }

@@ -39,6 +39,29 @@ class NewcomerCliTest {
     }
 
     @Test
+    void helpListsTheExitCodes() {
+        Cli.Result r = Cli.run("--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("Exit status:").contains("2   usage error").contains("4   done, but some inputs were skipped");
+    }
+
+    @Test
+    void completionScriptsNameEverySubcommand() throws Exception {
+        for (String shell : List.of("bash", "zsh")) {
+            Cli.Result r = Cli.run("completion", shell);
+            assertThat(r.status()).as(r.toString()).isZero();
+            for (String c : subcommands()) assertThat(r.out()).as(shell).contains(c);
+            // the script must parse in bash (zsh loads it through bashcompinit)
+            Path script = java.nio.file.Files.writeString(home.resolve("completion-" + shell + ".sh"), r.out());
+            Process p = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+            assertThat(p.waitFor()).as(new String(p.getInputStream().readAllBytes())).isZero();
+        }
+        Cli.Result bad = Cli.run("completion", "fish");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("fish").doesNotContain("Exception");
+    }
+
+    @Test
     void statsShowsASmallIndexInKilobytes() {
         Cli.Result r = Cli.run("stats", "--home", home.toString(), "--index", home.resolve("index").toString());
         assertThat(r.status()).as(r.toString()).isZero();

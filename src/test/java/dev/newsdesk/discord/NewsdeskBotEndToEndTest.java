@@ -158,6 +158,23 @@ class NewsdeskBotEndToEndTest {
     }
 
     @Test
+    void badDateAndUnknownOutletSayWhatToDoEphemerally() {
+        String date = discord.sendSlashCommand(CHANNEL_ID, newUser(), "ask", Map.of("question", "x?", "since", "2024-99-99"));
+        assertThat(discord.awaitRequest(callback(date), T).body().path("data").path("content").asText())
+                .isEqualTo("since '2024-99-99' is not a date; use YYYY-MM-DD (e.g. 2024-04-16)");
+        for (String command : List.of("ask", "summary")) {
+            String option = command.equals("ask") ? "question" : "topic";
+            String token = discord.sendSlashCommand(CHANNEL_ID, newUser(), command, Map.of(option, "rates", "outlet", "Reuter"));
+            Request reply = discord.awaitRequest(callback(token), T);
+            assertThat(reply.body().path("type").asInt()).as("no defer: %s", reply).isEqualTo(4);
+            assertThat(reply.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+            String text = reply.body().path("data").path("content").asText();
+            assertThat(text).startsWith("outlet \"Reuter\" is not an indexed outlet (did you mean Reuters?); the index has Reuters")
+                    .doesNotContain("Exception").doesNotContain("java.").doesNotContain("dev.newsdesk");
+        }
+    }
+
+    @Test
     void perUserCooldownIsPoliteAndEphemeral() {
         long user = newUser();
         String first = discord.sendSlashCommand(CHANNEL_ID, user, "ask", Map.of("question", "First question?"));
