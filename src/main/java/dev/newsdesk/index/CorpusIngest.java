@@ -103,6 +103,7 @@ public final class CorpusIngest {
 
     private static boolean gone(IndexedArticle old, List<Path> roots) {
         String src = old.source() == null ? "" : old.source();
+        if (src.contains("://")) return false; // a polled web article: no file ingest may prune it
         int hash = src.lastIndexOf('#');
         Path file = Path.of(hash >= 0 ? src.substring(0, hash) : src).toAbsolutePath().normalize();
         return !Files.exists(file) || roots.stream().anyMatch(file::startsWith);
