@@ -2,10 +2,8 @@ package dev.newsdesk.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -68,33 +66,13 @@ final class JdbcFollowRepository implements FollowRepository {
     return update("DELETE FROM follows WHERE created_by = ?", ps -> ps.setString(1, userId));
   }
 
-  @FunctionalInterface
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
+  private int update(String sql, Jdbc.Binder binder) {
+    return Jdbc.update(dataSource, sql, binder, "update the subscriptions");
   }
 
-  private int update(String sql, Binder binder) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("Could not update the subscriptions: " + e.getMessage(), e);
-    }
-  }
-
-  private List<Follow> query(String sql, Binder binder) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      List<Follow> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Follow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)), Instant.ofEpochMilli(rs.getLong(8))));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StoreException("Could not read the subscriptions: " + e.getMessage(), e);
-    }
+  private List<Follow> query(String sql, Jdbc.Binder binder) {
+    return Jdbc.query(dataSource, sql, binder, rs -> new Follow(rs.getLong(1), rs.getString(2), rs.getString(3),
+        rs.getString(4), rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)),
+        Instant.ofEpochMilli(rs.getLong(8))), "read the subscriptions");
   }
 }

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -86,36 +85,15 @@ final class JdbcQuestionRepository implements QuestionRepository {
     return update("DELETE FROM questions WHERE user_id = ?", ps -> ps.setString(1, userId));
   }
 
-  @FunctionalInterface
-  private interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
+  private int update(String sql, Jdbc.Binder binder) {
+    return Jdbc.update(dataSource, sql, binder, "update the store");
   }
 
-  private int update(String sql, Binder binder) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("Could not update the store: " + e.getMessage(), e);
-    }
-  }
-
-  private List<QuestionRecord> query(String sql, Binder binder) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      List<QuestionRecord> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new QuestionRecord(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
-              QuestionRecord.Surface.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-              rs.getString(7), rs.getString(8), rs.getString(9), citations(rs.getString(10)),
-              rs.getBoolean(11), rs.getString(12), rs.getLong(13)));
-        }
-      }
-      return out;
-    } catch (SQLException | JsonProcessingException e) {
-      throw new StoreException("Could not read the store: " + e.getMessage(), e);
-    }
+  private List<QuestionRecord> query(String sql, Jdbc.Binder binder) {
+    return Jdbc.query(dataSource, sql, binder, rs -> new QuestionRecord(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
+        QuestionRecord.Surface.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+        rs.getString(7), rs.getString(8), rs.getString(9), citations(rs.getString(10)),
+        rs.getBoolean(11), rs.getString(12), rs.getLong(13)), "read the store");
   }
 
   /** Rows written before citations were stored whole hold plain strings: those read as no citations. */
