@@ -98,7 +98,7 @@ final class LuceneIngestSink implements IngestSink {
             try {
                 writer = new IndexWriter(dir, cfg);
             } catch (LockObtainFailedException e) {
-                throw new IOException("index '" + indexDir + "' is being written by another newsdesk process "
+                throw new IndexLockedException(indexDir, "index '" + indexDir + "' is being written by another newsdesk process "
                         + "(lock file " + indexDir.resolve("write.lock") + "); wait for it to finish or stop it", e);
             } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
                 throw e;
@@ -171,6 +171,16 @@ final class LuceneIngestSink implements IngestSink {
     @Override
     public void commit() throws IOException {
         writer.commit();
+    }
+
+    /** Whether something was written (or deleted) since the last commit: a held writer rolls that back. */
+    boolean hasUncommittedChanges() {
+        return writer.hasUncommittedChanges();
+    }
+
+    /** Whether this sink rebuilds the index: it reports nothing indexed until reopened after its first commit. */
+    boolean rebuilding() {
+        return rebuild;
     }
 
     /**
