@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {IngestCommand.class, SearchCommand.class, AskCommand.class, CiteCommand.class,
                 StatsCommand.class, BenchCommand.class, EvalCommand.class, SummaryCommand.class, CompareCommand.class,
                 TimelineCommand.class, BotCommand.class, ServeCommand.class, ForgetCommand.class, HistoryCommand.class, FeedbackCommand.class,
-                InsightsCommand.class, ExportFeedbackCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+                InsightsCommand.class, ExportFeedbackCommand.class, CompletionCommand.class, SourcesCommand.class, PollCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status when a run completed but skipped some inputs (each reported with its path and reason). */
     public static final int EXIT_PARTIAL = 4;
