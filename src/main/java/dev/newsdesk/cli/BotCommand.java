@@ -33,10 +33,15 @@ final class BotCommand implements Callable<Integer> {
             DiscordSettings settings = DiscordSettings.fromEnvironment(System.getenv(), app.config.properties());
             var backend = app.backend(err);
             Features features = app.coverageFeatures(err, chat);
+            // sources in the sources file: this process polls them and owns the index writer while it does
+            LivePolling live = LivePolling.of(app, backend);
             Reindexer reindexer = () -> {
-                var result = new dev.newsdesk.index.CorpusIngest(new dev.newsdesk.ingest.SentenceChunker(), () -> app.ingestEmbeddings(false),
-                        dev.newsdesk.ingest.IngestLimits.DEFAULTS).run(app.config.corpusDirs(), app.indexDir, true,
-                        dev.newsdesk.index.IngestListener.NONE);
+                var ingest = new dev.newsdesk.index.CorpusIngest(new dev.newsdesk.ingest.SentenceChunker(), () -> app.ingestEmbeddings(false),
+                        dev.newsdesk.ingest.IngestLimits.DEFAULTS);
+                var held = live.heldOpener();
+                var result = held != null
+                        ? ingest.run(app.config.corpusDirs(), held, true, dev.newsdesk.index.IngestListener.NONE)
+                        : ingest.run(app.config.corpusDirs(), app.indexDir, true, dev.newsdesk.index.IngestListener.NONE);
                 backend.refresh();
                 return result.summary().line() + (result.failures().isEmpty() ? ""
                         : " (skipped: " + result.failures().getFirst().path().getFileName() + ": " + result.failures().getFirst().reason()
@@ -47,7 +52,9 @@ final class BotCommand implements Callable<Integer> {
             try (dev.newsdesk.store.AnswerLog log = dev.newsdesk.store.AnswerLog.of(app.storeSettings());
                  NewsdeskBot bot = new NewsdeskBot(settings, app.answerer(err, chat), app.catalog(err),
                     app.retriever(err, false), Optional.of(features), reindexer, log,
-                    dev.newsdesk.answer.ReaderLink.base(app.config.get("web.base-url", null)));
+                    dev.newsdesk.answer.ReaderLink.base(app.config.get("web.base-url", null)), live::status);
+                 // closed before the bot and the store: no digest is posted through a closed bot
+                 LivePolling polling = live;
                  // web.enabled=true: the web companion runs beside the bot, on the same index, answerer and store
                  dev.newsdesk.web.WebServer server = web ? WebCompanion.start(app, err, chat, log::insights,
                          WebCompanion.settings(app, null, null)) : null) {
@@ -63,6 +70,9 @@ final class BotCommand implements Callable<Integer> {
                 }, "newsdesk-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
                 bot.start();
+                polling.onNewCoverage(bot::newCoverage).start();
+                if (polling.configured()) err.println("newsdesk: polling the sources in " + PollSession.sourcesFile(app).path()
+                        + " (newsdesk sources list; /sources for admins)");
                 // the console shows warnings only (logback.xml), so the ready line is printed, not just logged
                 err.println("newsdesk: " + bot.readyLine() + "; stop it with Ctrl-C (SIGTERM finishes answers in flight)");
                 bot.awaitShutdownSignal();

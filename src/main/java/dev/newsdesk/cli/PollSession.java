@@ -1,5 +1,6 @@
 package dev.newsdesk.cli;
 
+import dev.newsdesk.index.HeldIndexWriter;
 import dev.newsdesk.index.PassageEmbedder;
 import dev.newsdesk.index.PolledArticleIndexer;
 import dev.newsdesk.ingest.Cleaner;
@@ -75,7 +76,15 @@ final class PollSession implements AutoCloseable {
     static PollSession forCli(App app, List<Source> adHoc) throws IOException {
         return new PollSession(sourcesFile(app), adHoc, fetchSettings(app),
                 PolledArticleIndexer.forIndex(app.indexDir, new SentenceChunker(), embedder(app)), app.indexDir,
-                Clock.systemUTC());
+                Clock.systemUTC()).checkingLock(app.indexDir);
+    }
+
+    private Path lockChecked;
+
+    /** Each pass first checks that no other process holds the index (see {@link HeldIndexWriter#requireNotHeld}). */
+    private PollSession checkingLock(Path indexDir) {
+        this.lockChecked = indexDir;
+        return this;
     }
 
     /**
@@ -127,6 +136,7 @@ final class PollSession implements AutoCloseable {
 
     /** @param dueOnly poll only the sources whose time has come (the loop); false = every enabled source now */
     PollReport pass(boolean dueOnly) throws IOException {
+        if (lockChecked != null) HeldIndexWriter.requireNotHeld(lockChecked);
         List<Source> sources = sources();
         Set<String> hosts = new LinkedHashSet<>(AllowedHosts.of(sources.stream().map(Source::url).toList()).hosts());
         if (fetcher == null || !hosts.equals(fetcherHosts)) {

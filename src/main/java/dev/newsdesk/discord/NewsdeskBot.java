@@ -109,6 +109,16 @@ public final class NewsdeskBot implements AutoCloseable {
     public NewsdeskBot(DiscordSettings settings, Answerer answerer, Catalog catalog, Retriever retriever,
                        Optional<Features> features, Reindexer reindexer, dev.newsdesk.store.AnswerLog log,
                        String readerBase) {
+        this(settings, answerer, catalog, retriever, features, reindexer, log, readerBase, null);
+    }
+
+    /**
+     * @param sourcesStatus the polled sources' status for the admins' /sources, or null when this bot polls none
+     *                      (then /sources is not registered)
+     */
+    public NewsdeskBot(DiscordSettings settings, Answerer answerer, Catalog catalog, Retriever retriever,
+                       Optional<Features> features, Reindexer reindexer, dev.newsdesk.store.AnswerLog log,
+                       String readerBase, Supplier<String> sourcesStatus) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(answerer, "answerer");
         Objects.requireNonNull(catalog, "catalog");
@@ -123,7 +133,7 @@ public final class NewsdeskBot implements AutoCloseable {
         AnswerMessages messages = new AnswerMessages(recent, catalog, readerBase);
         Interactions interactions = new Interactions(cooldown, work, messages, Objects.requireNonNull(log, "log"));
         // Registration: a new command, button or modal is one class and one entry in these lists.
-        List<SlashCommand> commands = List.of(
+        List<SlashCommand> commands = new java.util.ArrayList<>(List.of(
                 new AskCommand(answerer, interactions, outlets),
                 new SummaryCommand(f.summary(), interactions, outlets),
                 new CompareCommand(f.compare(), interactions, outlets),
@@ -135,7 +145,8 @@ public final class NewsdeskBot implements AutoCloseable {
                 new InsightsCommand(access, interactions),
                 new FollowCommands.Subscribe(interactions, outlets),
                 new FollowCommands.Unfollow(interactions),
-                new FollowCommands.Following(interactions));
+                new FollowCommands.Following(interactions)));
+        if (sourcesStatus != null) commands.add(new SourcesStatusCommand(access, sourcesStatus));
         this.slash = byName(commands);
         this.contextMenus = byName(List.of(new AskAboutMessageCommand(answerer, interactions)));
         this.components = List.of(new SourceButton(recent, messages, interactions), new FeedbackButtons(interactions),

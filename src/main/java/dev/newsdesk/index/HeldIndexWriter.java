@@ -37,6 +37,24 @@ public final class HeldIndexWriter implements Closeable {
         return new HeldIndexWriter(indexDir, model, LuceneIngestSink.open(indexDir, model));
     }
 
+    /**
+     * Fails when another process holds the index in {@code indexDir} for writing, before anything is fetched: a
+     * pass that happens to find nothing new would otherwise not notice, and report success against an index it
+     * could not have written. A missing index is free.
+     *
+     * @throws IndexLockedException naming the directory
+     */
+    public static void requireNotHeld(Path indexDir) throws IOException {
+        if (!java.nio.file.Files.isDirectory(indexDir)) return;
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(indexDir);
+             org.apache.lucene.store.Lock lock = dir.obtainLock(org.apache.lucene.index.IndexWriter.WRITE_LOCK_NAME)) {
+            lock.ensureValid();
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            throw new IndexLockedException(indexDir, "index '" + indexDir + "' is being written by another newsdesk "
+                    + "process (lock file " + indexDir.resolve(org.apache.lucene.index.IndexWriter.WRITE_LOCK_NAME) + ")", e);
+        }
+    }
+
     /** Lends the writer; blocks while another borrower has it. */
     public IngestSink.Opener opener() {
         return model -> {
