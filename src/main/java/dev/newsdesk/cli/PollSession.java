@@ -68,8 +68,17 @@ final class PollSession implements AutoCloseable {
         return new SourcesFile(app.config.home().resolve(app.config.get("sources.file", "config/sources.json").strip()));
     }
 
+    /**
+     * The {@code sources.*} keys from config/, or their environment variables ({@code sources.host-delay-ms} is
+     * {@code NEWSDESK_SOURCES_HOST_DELAY_MS}): looked up by name here because the config loader turns an unknown
+     * variable's underscores into dots, which cannot restore the keys' hyphens.
+     */
     static FetchSettings fetchSettings(App app) {
-        return FetchSettings.from(key -> app.config.get(key, null));
+        java.util.Map<String, String> env = System.getenv();
+        return FetchSettings.from(key -> {
+            String fromEnv = env.get(dev.newsdesk.config.NewsdeskConfig.envName(key));
+            return fromEnv != null ? fromEnv : app.config.get(key, null);
+        });
     }
 
     /** Writes into the index directory, opening it for each pass (the CLI: no lock held between passes). */
