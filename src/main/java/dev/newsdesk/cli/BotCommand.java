@@ -49,7 +49,7 @@ final class BotCommand implements Callable<Integer> {
                     app.retriever(err, false), Optional.of(features), reindexer, log,
                     dev.newsdesk.answer.ReaderLink.base(app.config.get("web.base-url", null)));
                  // web.enabled=true: the web companion runs beside the bot, on the same index, answerer and store
-                 dev.newsdesk.web.WebServer server = web ? WebCompanion.start(app, err, chat, log::insights,
+                 dev.newsdesk.web.WebServer server = web ? WebCompanion.start(app, err, chat, log,
                          WebCompanion.settings(app, null, null)) : null) {
                 if (server != null) err.println("newsdesk: web companion at " + server.address());
                 // SIGTERM: finish answers in flight, close JDA, then let main close the index before the JVM halts.

@@ -50,7 +50,7 @@ final class AskPage {
             ctx.status(429);
             body.append("<p class=\"error\" role=\"alert\">").append(Html.text(tooManySentence(asks))).append("</p>");
         } else {
-            body.append(answer(services.answerer().answer(ApiRoutes.question(q, ctx))));
+            body.append(answer(services.ask(ApiRoutes.question(q, ctx)).answer()));
         }
         ctx.html(Html.page(q, body.toString(), "ask.js"));
     }

@@ -158,9 +158,18 @@ class WebHttpTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t.replace(" ", "")).isEqualToIgnoringCase("application/json;charset=utf-8"));
         JsonNode web = JSON.readTree(r.body());
         JsonNode cli = JSON.readTree(cli("ask", SEED_QUESTION, "--json"));
-        // id is the stored question's number: the CLI records its questions, the web does not (yet)
-        assertThat(web.get("id").isNull()).isTrue();
+        // id is the stored question's number: both record their questions in the same store, each its own
+        assertThat(web.get("id").isNumber()).isTrue();
         assertThat(cli.get("id").isNumber()).isTrue();
+        assertThat(web.get("id").asLong()).isNotEqualTo(cli.get("id").asLong());
+        JsonNode stored = null;
+        for (JsonNode e : JSON.readTree(cli("history", "--limit", "100", "--json"))) {
+            if (e.get("id").asLong() == web.get("id").asLong()) stored = e;
+        }
+        assertThat(stored).as("the web question is in the store").isNotNull();
+        assertThat(stored.get("surface").asText()).isEqualTo("web");
+        assertThat(stored.get("question").asText()).isEqualTo(SEED_QUESTION);
+        assertThat(stored.get("answer").asText()).contains(SEED_QUOTE);
         ((com.fasterxml.jackson.databind.node.ObjectNode) cli).remove("id");
         ((com.fasterxml.jackson.databind.node.ObjectNode) web).remove("id");
         assertThat(web).isEqualTo(cli);
