@@ -2,7 +2,9 @@ package dev.newsdesk.cli;
 
 import dev.newsdesk.answer.Answer;
 import dev.newsdesk.retrieve.Hit;
+import dev.newsdesk.answer.Question;
 import dev.newsdesk.store.AnswerLog;
+import dev.newsdesk.store.FeedbackRepository;
 import dev.newsdesk.store.QuestionRecord;
 import dev.newsdesk.store.Recording;
 import dev.newsdesk.web.AnswerRecorder;
@@ -13,6 +15,7 @@ import dev.newsdesk.web.WebServices;
 import dev.newsdesk.web.WebSettings;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires the web companion from the same objects {@code ask}, {@code search} and {@code cite} use (one answerer,
@@ -51,8 +54,23 @@ final class WebCompanion {
      */
     static WebServices services(App app, PrintWriter err, ChatOptions chat, AnswerLog log) {
         InsightsSource insights = log::insights;
-        AnswerRecorder recorder = (question, answer, ms) -> log.record(Recording.of(answer, question, ms,
-                QuestionRecord.Surface.WEB, WEB_USER, null, null, null, app.catalog(err)));
+        AnswerRecorder recorder = new AnswerRecorder() {
+            @Override
+            public Optional<Long> record(Question question, Answer answer, long latencyMs) {
+                return log.record(Recording.of(answer, question, latencyMs, QuestionRecord.Surface.WEB, WEB_USER, null,
+                        null, null, app.catalog(err)));
+            }
+
+            @Override
+            public VoteResult vote(long questionId, boolean helpful) {
+                Optional<QuestionRecord> q = log.question(questionId);
+                // empty is also what a store that is down gives: its status tells the two apart
+                if (q.isEmpty()) return "ok".equals(log.status()) ? VoteResult.NO_SUCH_ANSWER : VoteResult.UNAVAILABLE;
+                if (q.get().surface() != QuestionRecord.Surface.WEB) return VoteResult.NO_SUCH_ANSWER;
+                return log.vote(questionId, WEB_USER, helpful ? FeedbackRepository.Vote.UP : FeedbackRepository.Vote.DOWN)
+                        ? VoteResult.RECORDED : VoteResult.UNAVAILABLE;
+            }
+        };
         return new WebServices(app.answerer(err, chat), app.retriever(err, true), app.catalog(err), CLI_JSON, insights,
                 recorder);
     }

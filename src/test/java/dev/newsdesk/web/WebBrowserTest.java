@@ -194,6 +194,17 @@ class WebBrowserTest {
     }
 
     @Test
+    void aVoteUnderTheAnswerIsThanked() throws Exception {
+        browser.get(server.url("/?q=" + q(WebHttpTest.SEED_QUESTION)));
+        WebElement up = await().until(ExpectedConditions.elementToBeClickable(By.id("vote-up")));
+        up.click();
+        WebElement result = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("vote-result")));
+        assertThat(result.getText()).startsWith("Thank you").contains("helpful");
+        assertNoAlert();
+        shot("vote");
+    }
+
+    @Test
     void insightsSignInWithTheKeyboardThenCharts() throws Exception {
         browser.get(server.url("/insights"));
         WebElement token = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
