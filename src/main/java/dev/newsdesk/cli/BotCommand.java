@@ -56,7 +56,7 @@ final class BotCommand implements Callable<Integer> {
                  // closed before the bot and the store: no digest is posted through a closed bot
                  LivePolling polling = live;
                  // web.enabled=true: the web companion runs beside the bot, on the same index, answerer and store
-                 dev.newsdesk.web.WebServer server = web ? WebCompanion.start(app, err, chat, log::insights,
+                 dev.newsdesk.web.WebServer server = web ? WebCompanion.start(app, err, chat, log,
                          WebCompanion.settings(app, null, null)) : null) {
                 if (server != null) err.println("newsdesk: web companion at " + server.address());
                 // SIGTERM: finish answers in flight, close JDA, then let main close the index before the JVM halts.

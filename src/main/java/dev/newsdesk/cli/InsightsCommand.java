@@ -59,7 +59,8 @@ final class InsightsCommand implements Callable<Integer> {
         if (!in.perDay().isEmpty()) {
             out.println("  per day:");
             for (Insights.Day d : in.perDay()) {
-                out.printf("    %s  %d asked, %d abstained%n", d.day(), d.questions(), d.abstained());
+                out.printf("    %s  %d asked, %d abstained, median %d ms, %d up, %d down%n", d.day(), d.questions(),
+                        d.abstained(), d.latencyP50Ms(), d.up(), d.down());
             }
         }
         if (!in.gaps().isEmpty()) {

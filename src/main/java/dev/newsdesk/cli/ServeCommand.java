@@ -44,8 +44,10 @@ final class ServeCommand implements Callable<Integer> {
         boolean interrupted = false;
         try (App app = App.create(common)) {
             WebSettings settings = WebCompanion.settings(app, bind, port);
-            try (StoreInsights insights = StoreInsights.open(app, err);
-                 WebServer server = WebCompanion.start(app, err, chat, insights.orNone(), settings)) {
+            // the insights page's numbers and the web's questions: the same store ask and the bot use, opened on
+            // first use; a database that is down or missing makes the page say so instead of failing it
+            try (dev.newsdesk.store.AnswerLog log = dev.newsdesk.store.AnswerLog.of(app.storeSettings());
+                 WebServer server = WebCompanion.start(app, err, chat, log, settings)) {
                 Runtime.getRuntime().addShutdownHook(hook);
                 // the console shows warnings only (logback.xml), so the address is printed, not just logged
                 err.println("newsdesk: serving " + server.address() + " (index " + app.indexDir + ")"

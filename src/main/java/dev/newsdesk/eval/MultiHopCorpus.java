@@ -1,10 +1,6 @@
 package dev.newsdesk.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,19 +52,7 @@ public final class MultiHopCorpus {
 
     /** Reads corpus.json in file order. */
     public static List<Article> load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UncheckedIOException(new IOException("MultiHop-RAG corpus '" + file
-                    + "' not found; pass the path of corpus.json (e.g. ../shared/datasets/multihop-rag/corpus.json)"));
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot parse '" + file + "' as JSON: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isArray()) {
-            throw new UncheckedIOException(new IOException("'" + file + "' is not a JSON array of articles"));
-        }
+        JsonNode root = JsonArrayFile.read(file, "MultiHop-RAG corpus", "articles", "../shared/datasets/multihop-rag/corpus.json");
         List<Article> articles = new ArrayList<>(root.size());
         for (int i = 0; i < root.size(); i++) {
             JsonNode a = root.get(i);

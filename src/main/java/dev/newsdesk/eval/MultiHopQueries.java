@@ -1,10 +1,7 @@
 package dev.newsdesk.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,19 +26,7 @@ public final class MultiHopQueries {
      * @throws UncheckedIOException when the file is missing or not a JSON array of queries
      */
     public static List<MultiHopQuery> load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UncheckedIOException(new IOException("MultiHop-RAG queries '" + file
-                    + "' not found; pass the path of queries-dev.json (e.g. ../shared/datasets/multihop-rag/queries-dev.json)"));
-        }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot parse '" + file + "' as JSON: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isArray()) {
-            throw new UncheckedIOException(new IOException("'" + file + "' is not a JSON array of queries"));
-        }
+        JsonNode root = JsonArrayFile.read(file, "MultiHop-RAG queries", "queries", "../shared/datasets/multihop-rag/queries-dev.json");
         List<MultiHopQuery> queries = new ArrayList<>(root.size());
         for (int i = 0; i < root.size(); i++) {
             queries.add(parse(root.get(i), file, i));

@@ -17,7 +17,9 @@ public record Insights(String store, LocalDate since, LocalDate until, long ques
 
   public record Feedback(long up, long down, long citationsFlagged) { }
 
-  public record Day(LocalDate day, long questions, long answered, long abstained) { }
+  /** One UTC day: its questions, their median and 95th-percentile answer time, and the votes on them. */
+  public record Day(LocalDate day, long questions, long answered, long abstained, long latencyP50Ms, long latencyP95Ms,
+                    long up, long down) { }
 
   /** Abstained questions that share key terms: a topic the coverage does not answer, with one example. */
   public record Gap(List<String> terms, long count, String example) { }

@@ -53,8 +53,14 @@ final class InsightsQuery {
       Arrays.sort(latencies);
       Insights.Latency latency = latencies.length == 0 ? new Insights.Latency(0, 0)
           : new Insights.Latency(percentile(latencies, 0.50), percentile(latencies, 0.95));
+      Map<Long, long[]> votes = votesPerDay(c, from, to);
       List<Insights.Day> days = new ArrayList<>();
-      scan.days.forEach((d, v) -> days.add(new Insights.Day(LocalDate.ofEpochDay(d), v[0], v[0] - v[1], v[1])));
+      scan.days.forEach((d, v) -> {
+        long[] ms = scan.dayLatencies.get(d).sorted();
+        long[] vote = votes.getOrDefault(d, new long[2]);
+        days.add(new Insights.Day(LocalDate.ofEpochDay(d), v[0], v[0] - v[1], v[1], percentile(ms, 0.50),
+            percentile(ms, 0.95), vote[0], vote[1]));
+      });
       List<Insights.Channel> channels = scan.channels.entrySet().stream()
           .sorted(Comparator.comparing((Map.Entry<String, long[]> e) -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
           .limit(TOP).map(e -> new Insights.Channel(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
@@ -72,6 +78,7 @@ final class InsightsQuery {
     long abstained;
     long[] latencies = new long[1024];
     final TreeMap<Long, long[]> days = new TreeMap<>();
+    final Map<Long, Longs> dayLatencies = new HashMap<>();
     final Map<String, long[]> channels = new HashMap<>();
   }
 
@@ -94,6 +101,7 @@ final class InsightsQuery {
             s.latencies = Arrays.copyOf(s.latencies, s.n * 2);
           }
           s.latencies[s.n++] = rs.getLong(3);
+          s.dayLatencies.computeIfAbsent(day, k -> new Longs()).add(rs.getLong(3));
           String channel = rs.getString(4);
           long[] d = s.days.computeIfAbsent(day, k -> new long[2]);
           long[] ch = s.channels.computeIfAbsent(channel == null ? "cli" : channel, k -> new long[2]);
@@ -108,6 +116,42 @@ final class InsightsQuery {
       }
     }
     return s;
+  }
+
+  /** A growable long array: a day's answer times, without boxing a million of them. */
+  private static final class Longs {
+    long[] values = new long[16];
+    int n;
+
+    void add(long v) {
+      if (n == values.length) {
+        values = Arrays.copyOf(values, n * 2);
+      }
+      values[n++] = v;
+    }
+
+    long[] sorted() {
+      long[] s = Arrays.copyOf(values, n);
+      Arrays.sort(s);
+      return s;
+    }
+  }
+
+  /** Up and down votes per UTC day of the question they are on (integer division is the same in both databases). */
+  private static Map<Long, long[]> votesPerDay(Connection c, long from, long to) throws SQLException {
+    Map<Long, long[]> days = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT q.asked_at / 86400000, v.vote, COUNT(*) FROM votes v JOIN"
+        + " questions q ON q.id = v.question_id WHERE q.asked_at >= ? AND q.asked_at < ?"
+        + " GROUP BY q.asked_at / 86400000, v.vote")) {
+      ps.setLong(1, from);
+      ps.setLong(2, to);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          days.computeIfAbsent(rs.getLong(1), k -> new long[2])[rs.getInt(2) > 0 ? 0 : 1] += rs.getLong(3);
+        }
+      }
+    }
+    return days;
   }
 
   /** Nearest-rank percentile. */

@@ -13,7 +13,7 @@ public record QuestionRecord(long id, Instant askedAt, Surface surface, String g
                              List<StoredCitation> citations, boolean abstained, String answerer, long latencyMs) {
 
   /** Where a question came from. */
-  public enum Surface { DISCORD, CLI }
+  public enum Surface { DISCORD, CLI, WEB }
 
   public QuestionRecord {
     Objects.requireNonNull(askedAt, "askedAt");

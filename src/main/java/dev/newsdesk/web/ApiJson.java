@@ -9,8 +9,8 @@ import java.util.List;
  * serializers in ({@code ask --json}, {@code search --json}, {@code cite --json}).
  */
 public interface ApiJson {
-    /** The {@code ask --json} shape. */
-    String answer(Answer answer);
+    /** The {@code ask --json} shape; {@code id} is the stored question's id, null when it was not stored. */
+    String answer(Answer answer, Long id);
 
     /** The {@code search --json} shape. */
     String search(String query, List<Hit> hits);

@@ -45,8 +45,8 @@ final class ApiRoutes {
             return;
         }
         Question q = question(Params.query(ctx), ctx);
-        Answer a = services.answerer().answer(q);
-        ctx.contentType("application/json").result(services.json().answer(a));
+        WebServices.Answered a = services.ask(q);
+        ctx.contentType("application/json").result(services.json().answer(a.answer(), a.id()));
     }
 
     static Question question(String text, Context ctx) {

@@ -50,7 +50,9 @@ final class AskPage {
             ctx.status(429);
             body.append("<p class=\"error\" role=\"alert\">").append(Html.text(tooManySentence(asks))).append("</p>");
         } else {
-            body.append(answer(services.answerer().answer(ApiRoutes.question(q, ctx))));
+            WebServices.Answered a = services.ask(ApiRoutes.question(q, ctx));
+            body.append(answer(a.answer()));
+            if (a.id() != null) body.append(FeedbackRoute.form(a.id()));
         }
         ctx.html(Html.page(q, body.toString(), "ask.js"));
     }

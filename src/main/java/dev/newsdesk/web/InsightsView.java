@@ -37,17 +37,27 @@ final class InsightsView {
         for (LocalDate d = since; !d.isAfter(until); d = d.plusDays(1)) days.add(d.toString());
         List<Long> answered = new ArrayList<>();
         List<Long> abstained = new ArrayList<>();
+        List<Long> median = new ArrayList<>();
+        List<Long> up = new ArrayList<>();
+        List<Long> down = new ArrayList<>();
         for (String d : days) {
             Insights.Day day = byDay.get(LocalDate.parse(d));
             answered.add(day == null ? 0 : day.answered());
             abstained.add(day == null ? 0 : day.abstained());
+            median.add(day == null ? 0 : day.latencyP50Ms());
+            up.add(day == null ? 0 : day.up());
+            down.add(day == null ? 0 : day.down());
         }
         sb.append(SvgCharts.stacked("chart-questions", "Questions per day: answered and abstained", days, List.of(
                 new SvgCharts.Series("answered", "answered", answered),
                 new SvgCharts.Series("abstained", "abstained", abstained)), ""));
         Insights.Latency lat = r.latencyMs() == null ? new Insights.Latency(0, 0) : r.latencyMs();
+        sb.append(SvgCharts.bars("chart-latency-days", "Median answer time per day (ms)", days, median, "latency", "ms"));
         sb.append(SvgCharts.bars("chart-latency", "Answer time over the period (ms)", List.of("median", "95th percentile"),
                 List.of(lat.p50(), lat.p95()), "latency", "ms"));
+        sb.append(SvgCharts.stacked("chart-feedback-days", "Feedback per day: helpful and not helpful", days, List.of(
+                new SvgCharts.Series("up", "helpful", up),
+                new SvgCharts.Series("down", "not helpful", down)), ""));
         Insights.Feedback fb = r.feedback() == null ? new Insights.Feedback(0, 0, 0) : r.feedback();
         sb.append(SvgCharts.bars("chart-feedback", "Feedback over the period", List.of("helpful", "not helpful", "citations flagged"),
                 List.of(fb.up(), fb.down(), fb.citationsFlagged()), "feedback", ""));

@@ -77,6 +77,7 @@ public final class WebServer implements Closeable {
             config.routes.get("/", ask::handle);
             api.register(config.routes);
             insights.register(config.routes);
+            new FeedbackRoute(services.recorder()).register(config.routes);
             config.routes.exception(BadRequest.class, (e, ctx) -> {
                 ctx.status(400);
                 if (ctx.path().startsWith("/api/")) ApiRoutes.error(ctx, services.json(), 400, e.getMessage());

@@ -70,6 +70,10 @@ abstract class QuestionRepositoryContract {
     assertThat(in.feedback()).isEqualTo(new Insights.Feedback(1, 1, 2));
     assertThat(in.perDay()).extracting(Insights.Day::questions).containsExactly(2L, 1L);
     assertThat(in.perDay().get(0).day()).isEqualTo(java.time.LocalDate.parse("2026-12-01"));
+    // day one: 100 and 300 ms, and both votes (they are on its first question); day two: 200 ms, no votes
+    assertThat(in.perDay()).extracting(Insights.Day::latencyP50Ms, Insights.Day::latencyP95Ms, Insights.Day::up,
+        Insights.Day::down).containsExactly(org.assertj.core.groups.Tuple.tuple(100L, 300L, 1L, 1L),
+        org.assertj.core.groups.Tuple.tuple(200L, 200L, 0L, 0L));
     assertThat(in.gaps()).singleElement().satisfies(g -> {
       assertThat(g.terms()).containsExactly("recipe", "sourdough");
       assertThat(g.count()).isEqualTo(2);

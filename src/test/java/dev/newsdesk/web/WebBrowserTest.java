@@ -194,6 +194,17 @@ class WebBrowserTest {
     }
 
     @Test
+    void aVoteUnderTheAnswerIsThanked() throws Exception {
+        browser.get(server.url("/?q=" + q(WebHttpTest.SEED_QUESTION)));
+        WebElement up = await().until(ExpectedConditions.elementToBeClickable(By.id("vote-up")));
+        up.click();
+        WebElement result = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("vote-result")));
+        assertThat(result.getText()).startsWith("Thank you").contains("helpful");
+        assertNoAlert();
+        shot("vote");
+    }
+
+    @Test
     void insightsSignInWithTheKeyboardThenCharts() throws Exception {
         browser.get(server.url("/insights"));
         WebElement token = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
@@ -204,7 +215,10 @@ class WebBrowserTest {
         assertThat(browser.getPageSource()).doesNotContain(WebTestServer.ADMIN_TOKEN);
         // the session cookie is HttpOnly: script on the page cannot read it
         assertThat((String) js("return document.cookie")).doesNotContain(AdminAuth.COOKIE);
-        assertThat(browser.findElement(By.id("total-questions")).getText()).isEqualTo("4");
+        // the seeded CLI questions plus whatever the other tests asked through the web: the page shows the store's count
+        long stored = new ObjectMapper().readTree(server.cli("insights", "--json")).get("questions").asLong();
+        assertThat(stored).isGreaterThanOrEqualTo(4);
+        assertThat(browser.findElement(By.id("total-questions")).getText()).isEqualTo(String.valueOf(stored));
         assertThat(browser.findElements(By.cssSelector("#chart-questions rect.bar"))).hasSize(60);
         shot("insights");
     }

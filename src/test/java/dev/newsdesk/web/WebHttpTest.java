@@ -158,14 +158,71 @@ class WebHttpTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t.replace(" ", "")).isEqualToIgnoringCase("application/json;charset=utf-8"));
         JsonNode web = JSON.readTree(r.body());
         JsonNode cli = JSON.readTree(cli("ask", SEED_QUESTION, "--json"));
-        // id is the stored question's number: the CLI records its questions, the web does not (yet)
-        assertThat(web.get("id").isNull()).isTrue();
+        // id is the stored question's number: both record their questions in the same store, each its own
+        assertThat(web.get("id").isNumber()).isTrue();
         assertThat(cli.get("id").isNumber()).isTrue();
+        assertThat(web.get("id").asLong()).isNotEqualTo(cli.get("id").asLong());
+        JsonNode stored = null;
+        for (JsonNode e : JSON.readTree(cli("history", "--limit", "100", "--json"))) {
+            if (e.get("id").asLong() == web.get("id").asLong()) stored = e;
+        }
+        assertThat(stored).as("the web question is in the store").isNotNull();
+        assertThat(stored.get("surface").asText()).isEqualTo("web");
+        assertThat(stored.get("question").asText()).isEqualTo(SEED_QUESTION);
+        assertThat(stored.get("answer").asText()).contains(SEED_QUOTE);
         ((com.fasterxml.jackson.databind.node.ObjectNode) cli).remove("id");
         ((com.fasterxml.jackson.databind.node.ObjectNode) web).remove("id");
         assertThat(web).isEqualTo(cli);
         assertThat(web.get("abstained").asBoolean()).isFalse();
         assertThat(web.get("citations").get(0).get("quote").asText()).isEqualTo(SEED_QUOTE);
+    }
+
+    static HttpResponse<String> post(String path, String form, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        if (headers.length > 0) b.headers(headers);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode historyEntry(long id) throws Exception {
+        for (JsonNode e : JSON.readTree(cli("history", "--limit", "100", "--json"))) {
+            if (e.get("id").asLong() == id) return e;
+        }
+        return null;
+    }
+
+    @Test
+    void votesUnderAWebAnswerAreStoredAndOnlyForWebAnswers() throws Exception {
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(get("/?q=" + q(SEED_QUESTION)).body());
+        String id = page.select("#feedback-form input[name=id]").attr("value");
+        assertThat(id).as("the answer page offers a vote on the stored answer").matches("\\d+");
+        String origin = server.base;
+
+        HttpResponse<String> down = post("/feedback", "id=" + id + "&vote=down", "Origin", origin);
+        assertThat(down.statusCode()).isEqualTo(200);
+        assertThat(org.jsoup.Jsoup.parse(down.body()).select("#vote-result").text()).contains("not helpful").contains("#" + id);
+        // voting again changes the vote: one per answer
+        assertThat(post("/feedback", "id=" + id + "&vote=up", "Origin", origin).statusCode()).isEqualTo(200);
+        JsonNode fb = historyEntry(Long.parseLong(id)).get("feedback");
+        assertThat(fb.get("up").asInt()).isEqualTo(1);
+        assertThat(fb.get("down").asInt()).isZero();
+
+        // a form on another site's page is refused, and nothing is recorded
+        HttpResponse<String> forged = post("/feedback", "id=" + id + "&vote=down", "Origin", "https://evil.example");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(post("/feedback", "id=" + id + "&vote=down", "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(403);
+        assertThat(historyEntry(Long.parseLong(id)).get("feedback").get("down").asInt()).isZero();
+
+        // an answer given on the command line is not the web's to vote on
+        long cliId = JSON.readTree(cli("ask", SEED_QUESTION, "--json")).get("id").asLong();
+        HttpResponse<String> other = post("/feedback", "id=" + cliId + "&vote=down", "Origin", origin);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).contains("no web answer #" + cliId);
+        assertThat(historyEntry(cliId).get("feedback").get("down").asInt()).isZero();
+
+        HttpResponse<String> bad = post("/feedback", "id=abc&vote=sideways", "Origin", origin);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("not a vote").doesNotContain("Exception");
     }
 
     @Test

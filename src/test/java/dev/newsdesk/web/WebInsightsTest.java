@@ -34,6 +34,10 @@ class WebInsightsTest {
             assertThat(page.select("#chart-feedback rect[data-category=not helpful]").attr("data-value")).isEqualTo("1");
             assertThat(page.select("#chart-feedback rect[data-category=citations flagged]").attr("data-value")).isEqualTo("1");
             assertThat(Long.parseLong(page.select("#chart-latency rect[data-category=median]").attr("data-value"))).isGreaterThanOrEqualTo(0);
+            // per day: 30 bars each, today's carrying the seeded vote
+            assertThat(page.select("#chart-latency-days rect.bar")).hasSize(30);
+            assertThat(page.select("#chart-feedback-days rect.down[data-category=" + today + "]").attr("data-value")).isEqualTo("1");
+            assertThat(page.select("#chart-feedback-days rect.up")).hasSize(30);
             assertThat(page.select("#gaps td").text()).contains("Who won the 2022 World Cup final?");
             assertThat(page.select("#gaps td.num").text()).isEqualTo("2");
             // the reason is user text: escaped, shown as written
