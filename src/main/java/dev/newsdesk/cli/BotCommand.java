@@ -25,6 +25,25 @@ final class BotCommand implements Callable<Integer> {
     @Mixin
     ChatOptions chat;
 
+    /**
+     * /reindex: the corpus folders into the index, through the writer polling holds when it holds one (this process
+     * owns the index then), else opening it; polled articles are never pruned (their source is a URL).
+     */
+    static Reindexer reindexer(App app, dev.newsdesk.retrieve.SearchBackend backend, LivePolling live) {
+        return () -> {
+            var ingest = new dev.newsdesk.index.CorpusIngest(new dev.newsdesk.ingest.SentenceChunker(), () -> app.ingestEmbeddings(false),
+                    dev.newsdesk.ingest.IngestLimits.DEFAULTS);
+            var held = live.heldOpener();
+            var result = held != null
+                    ? ingest.run(app.config.corpusDirs(), held, true, dev.newsdesk.index.IngestListener.NONE)
+                    : ingest.run(app.config.corpusDirs(), app.indexDir, true, dev.newsdesk.index.IngestListener.NONE);
+            backend.refresh();
+            return result.summary().line() + (result.failures().isEmpty() ? ""
+                    : " (skipped: " + result.failures().getFirst().path().getFileName() + ": " + result.failures().getFirst().reason()
+                    + (result.failures().size() > 1 ? ", and " + (result.failures().size() - 1) + " more" : "") + ")");
+        };
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = common.err();
@@ -35,18 +54,7 @@ final class BotCommand implements Callable<Integer> {
             Features features = app.coverageFeatures(err, chat);
             // sources in the sources file: this process polls them and owns the index writer while it does
             LivePolling live = LivePolling.of(app, backend);
-            Reindexer reindexer = () -> {
-                var ingest = new dev.newsdesk.index.CorpusIngest(new dev.newsdesk.ingest.SentenceChunker(), () -> app.ingestEmbeddings(false),
-                        dev.newsdesk.ingest.IngestLimits.DEFAULTS);
-                var held = live.heldOpener();
-                var result = held != null
-                        ? ingest.run(app.config.corpusDirs(), held, true, dev.newsdesk.index.IngestListener.NONE)
-                        : ingest.run(app.config.corpusDirs(), app.indexDir, true, dev.newsdesk.index.IngestListener.NONE);
-                backend.refresh();
-                return result.summary().line() + (result.failures().isEmpty() ? ""
-                        : " (skipped: " + result.failures().getFirst().path().getFileName() + ": " + result.failures().getFirst().reason()
-                        + (result.failures().size() > 1 ? ", and " + (result.failures().size() - 1) + " more" : "") + ")");
-            };
+            Reindexer reindexer = reindexer(app, backend, live);
             boolean web = Boolean.parseBoolean(app.config.get("web.enabled", "false").strip());
             // questions, feedback and thread turns; the database failing never stops the bot (AnswerLog)
             try (dev.newsdesk.store.AnswerLog log = dev.newsdesk.store.AnswerLog.of(app.storeSettings());

@@ -140,9 +140,13 @@ class LivePollingBotTest {
                     .withGuilds(Set.of(FakeDiscord.GUILD_ID))
                     .withAccess(Set.of(CHANNEL_ID), Set.of(MEMBER_ROLE_ID, ADMIN_ROLE_ID), Set.of(ADMIN_ROLE_ID))
                     .withLimits(Duration.ofSeconds(1), 2, 4);
-            try (NewsdeskBot bot = new NewsdeskBot(settings,
+            CommonOptions common = new CommonOptions();
+            common.home = tmp;
+            common.index = index;
+            try (App app = App.create(common);
+                 NewsdeskBot bot = new NewsdeskBot(settings,
                     App.extractive(retriever, backend.lexicon(), retrieval.planners()), backend.catalog(), retriever,
-                    Optional.empty(), null, log, null, live::status);
+                    Optional.empty(), BotCommand.reindexer(app, backend, live), log, null, live::status);
                  LivePolling polling = live) {
                 bot.start();
                 polling.onNewCoverage(bot::newCoverage).start();
@@ -180,6 +184,18 @@ class LivePollingBotTest {
                         Map.of("question", "How big is the lighthouse restoration fund?"));
                 JsonNode answer = discord.awaitRequest(r -> r.is("PATCH", "webhooks/\\d+/" + ask + "/messages/@original"), T).body();
                 assertThat(answer.toString()).contains("two million pounds");
+
+                // /reindex while polling holds the writer: it borrows that writer, and keeps the polled articles
+                Files.createDirectories(tmp.resolve("corpus"));
+                Files.writeString(tmp.resolve("corpus/tram.md"), "---\ntitle: Tram line extension approved\noutlet: City Desk\n"
+                        + "published: 2024-06-01\n---\nThe tram line extension to the university was approved by the regional "
+                        + "council on Friday. Construction of the four new stops begins next spring.\n");
+                String reindex = discord.sendSlashCommand(CHANNEL_ID, FakeDiscord.USER_ID + 10, List.of(ADMIN_ROLE_ID), "reindex", Map.of());
+                JsonNode reindexed = discord.awaitRequest(r -> r.is("PATCH", "webhooks/\\d+/" + reindex + "/messages/@original"), T).body();
+                assertThat(reindexed.toString()).contains("Reindex finished").contains("1 added").contains("0 removed");
+                assertThat(retriever.search(new SearchRequest("tram line extension university", Filters.NONE, 5)))
+                        .extracting(Hit::title).contains("Tram line extension approved");
+                assertThat(backend.catalog().articleIds()).hasSize(3);
 
                 String sources = discord.sendSlashCommand(CHANNEL_ID, FakeDiscord.USER_ID + 9, List.of(ADMIN_ROLE_ID), "sources", Map.of());
                 JsonNode status = discord.awaitRequest(r -> r.is("POST", "interactions/\\d+/" + sources + "/callback"), T).body();
