@@ -33,10 +33,15 @@ final class BotCommand implements Callable<Integer> {
             DiscordSettings settings = DiscordSettings.fromEnvironment(System.getenv(), app.config.properties());
             var backend = app.backend(err);
             Features features = app.coverageFeatures(err, chat);
-            Reindexer reindexer = () -> {
+            Reindexer reindexer = progress -> {
                 var result = new dev.newsdesk.index.CorpusIngest(new dev.newsdesk.ingest.SentenceChunker(), () -> app.ingestEmbeddings(false),
                         dev.newsdesk.ingest.IngestLimits.DEFAULTS).run(app.config.corpusDirs(), app.indexDir, true,
-                        dev.newsdesk.index.IngestListener.NONE);
+                        new dev.newsdesk.index.IngestListener() {
+                            @Override
+                            public void progress(int done, int total, int passages) {
+                                progress.update(done, total, String.format(java.util.Locale.ROOT, "%,d passages", passages));
+                            }
+                        });
                 backend.refresh();
                 return result.summary().line() + (result.failures().isEmpty() ? ""
                         : " (skipped: " + result.failures().getFirst().path().getFileName() + ": " + result.failures().getFirst().reason()
