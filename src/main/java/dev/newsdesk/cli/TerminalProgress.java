@@ -22,7 +22,7 @@ final class TerminalProgress implements Progress {
     public synchronized void update(long done, long total, String detail) {
         if (total > 0 && bar.getMax() != total) bar.maxHint(total);
         bar.stepTo(done);
-        if (detail != null) bar.setExtraMessage(detail);
+        if (detail != null) bar.setExtraMessage(", " + detail);
     }
 
     @Override
