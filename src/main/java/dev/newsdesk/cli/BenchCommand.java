@@ -1,7 +1,6 @@
 package dev.newsdesk.cli;
 
 import dev.newsdesk.index.CorpusIngest;
-import dev.newsdesk.index.IngestListener;
 import dev.newsdesk.ingest.Article;
 import dev.newsdesk.ingest.ArticleSink;
 import dev.newsdesk.ingest.CorpusReader;
@@ -75,6 +74,17 @@ final class BenchCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ProgressOptions progressOptions;
+
+    /** An ingest run with its progress on stderr (the figures go to stdout); {@code stage} names the run. */
+    private CorpusIngest.Result ingestRun(CorpusIngest ingest, Path dir, String stage) throws java.io.IOException {
+        Progress.Output progress = progressOptions.output(spec.commandLine().getErr());
+        try (Progress p = progress.open(stage, "articles")) {
+            return ingest.run(List.of(corpus), dir, false, progress.ingest(p));
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -153,8 +163,7 @@ final class BenchCommand implements Callable<Integer> {
             Path scratch = Files.createTempDirectory("newsdesk-bench-warmup");
             try {
                 long t0 = System.nanoTime();
-                new CorpusIngest(new SentenceChunker(), () -> null, IngestLimits.DEFAULTS)
-                        .run(List.of(corpus), scratch, false, IngestListener.NONE);
+                ingestRun(new CorpusIngest(new SentenceChunker(), () -> null, IngestLimits.DEFAULTS), scratch, "warm-up " + (w + 1));
                 out.printf(Locale.ROOT, "warm-up run %d: %.1f s (not counted)%n", w + 1, (System.nanoTime() - t0) / 1e9);
             } finally {
                 deleteTree(scratch);
@@ -172,7 +181,7 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 long c0 = processCpuNanos();
                 long r0 = System.nanoTime();
-                var rs = ingest.run(List.of(corpus), scratch, false, IngestListener.NONE).summary();
+                var rs = ingestRun(ingest, scratch, "run " + run).summary();
                 double w = (System.nanoTime() - r0) / 1e9;
                 rates.add(rs.passages() / w);
                 out.printf(Locale.ROOT, "timed run %d: %d passages in %.2f s = %.0f passages/s end to end, CPU %.2f s%n",
@@ -183,7 +192,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
-        CorpusIngest.Result r = ingest.run(List.of(corpus), dir, false, IngestListener.NONE);
+        CorpusIngest.Result r = ingestRun(ingest, dir, "ingest");
         double s = (System.nanoTime() - t0) / 1e9;
         var sum = r.summary();
         if (timed > 1) {

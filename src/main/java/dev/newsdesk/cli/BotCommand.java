@@ -30,13 +30,19 @@ final class BotCommand implements Callable<Integer> {
      * owns the index then), else opening it; polled articles are never pruned (their source is a URL).
      */
     static Reindexer reindexer(App app, dev.newsdesk.retrieve.SearchBackend backend, LivePolling live) {
-        return () -> {
+        return progress -> {
             var ingest = new dev.newsdesk.index.CorpusIngest(new dev.newsdesk.ingest.SentenceChunker(), () -> app.ingestEmbeddings(false),
                     dev.newsdesk.ingest.IngestLimits.DEFAULTS);
+            var listener = new dev.newsdesk.index.IngestListener() {
+                @Override
+                public void progress(int done, int total, int passages) {
+                    progress.update(done, total, String.format(java.util.Locale.ROOT, "%,d passages", passages));
+                }
+            };
             var held = live.heldOpener();
             var result = held != null
-                    ? ingest.run(app.config.corpusDirs(), held, true, dev.newsdesk.index.IngestListener.NONE)
-                    : ingest.run(app.config.corpusDirs(), app.indexDir, true, dev.newsdesk.index.IngestListener.NONE);
+                    ? ingest.run(app.config.corpusDirs(), held, true, listener)
+                    : ingest.run(app.config.corpusDirs(), app.indexDir, true, listener);
             backend.refresh();
             return result.summary().line() + (result.failures().isEmpty() ? ""
                     : " (skipped: " + result.failures().getFirst().path().getFileName() + ": " + result.failures().getFirst().reason()

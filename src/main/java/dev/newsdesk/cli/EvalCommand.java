@@ -16,7 +16,6 @@ import dev.newsdesk.eval.MultiHopQueries;
 import dev.newsdesk.eval.MultiHopQuery;
 import dev.newsdesk.eval.RetrievalMetrics;
 import dev.newsdesk.index.CorpusIngest;
-import dev.newsdesk.index.IngestListener;
 import dev.newsdesk.ingest.IngestLimits;
 import dev.newsdesk.ingest.SentenceChunker;
 import dev.newsdesk.retrieve.LuceneIndex;
@@ -81,6 +80,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     ChatOptions chat;
 
+    @Mixin
+    ProgressOptions progressOptions;
+
     @Option(names = "--no-answers", description = "Skip answering: no extractive lead figures and, with a chat model "
             + "configured (--answerer or answerer= in config/), no scoring of its answers with the benchmark's answer rule.")
     boolean noAnswers;
@@ -110,8 +112,11 @@ final class EvalCommand implements Callable<Integer> {
         Embeddings embeddings = retrievalMode == Retrieval.Mode.BM25 ? null : Embeddings.load(embeddingModel);
         if (common.index == null && embeddings != null) indexDir = indexDir.resolveSibling("multihop-" + embeddings.modelId());
         var ingest = new CorpusIngest(new SentenceChunker(), () -> embeddings, IngestLimits.DEFAULTS);
-        IngestListener progress = System.console() != null ? new IngestRun.ProgressBar(err) : IngestListener.NONE;
-        CorpusIngest.Result r = ingest.run(List.of(corpus), indexDir, true, progress);
+        Progress.Output progress = progressOptions.output(err);
+        CorpusIngest.Result r;
+        try (Progress stage = progress.open("ingest", "articles")) {
+            r = ingest.run(List.of(corpus), indexDir, true, progress.ingest(stage));
+        }
         err.println(r.summary().line());
         List<MultiHopQuery> all = MultiHopQueries.load(queries);
         if (limit != null) all = all.subList(0, Math.min(limit, all.size()));
@@ -131,8 +136,12 @@ final class EvalCommand implements Callable<Integer> {
             LeadEval.Report leads = null;
             if (!noAnswers) {
                 err.println("answering " + all.size() + " queries with the extractive answerer for the lead figures...");
-                List<LeadEval.Row> rows = LeadEval.collect(
-                        l -> App.extractive(retriever, backend.lexicon(), retrievals.planners(), l), all, null);
+                List<LeadEval.Row> rows;
+                int n = all.size();
+                try (Progress stage = progress.open("answer", "queries")) {
+                    rows = LeadEval.collect(l -> App.extractive(retriever, backend.lexicon(), retrievals.planners(), l), all,
+                            (i, row) -> stage.update(i + 1, n, null));
+                }
                 var focus = new dev.newsdesk.answer.FocusRefiner(backend.lexicon(), q -> retrievals.planners().current().periodOf(q));
                 leads = LeadEval.crossValidate(rows, folds, dev.newsdesk.answer.lead.LeadWeights.DEFAULTS,
                         (q, a) -> focus.refine(q, List.of(), List.of(), a));
@@ -143,9 +152,9 @@ final class EvalCommand implements Callable<Integer> {
                 err.println("scoring " + chatSettings.provider().id() + " " + chatSettings.modelName() + " answers on "
                         + all.size() + " queries with the benchmark's answer rule...");
                 int total = all.size();
-                answers = new MultiHopAnswerEval(retriever).answers(qa, all, 10, (i, q, reply, ok) -> {
-                    if ((i + 1) % 50 == 0) err.println("  answered " + (i + 1) + " of " + total);
-                });
+                try (Progress stage = progress.open("score", "answers")) {
+                    answers = new MultiHopAnswerEval(retriever).answers(qa, all, 10, (i, q, reply, ok) -> stage.update(i + 1, total, null));
+                }
             }
             var coverage = RetrievalMetrics.factCoverage(all, allPassageTexts(backend.catalog(), eval));
             err.printf(Locale.ROOT, "evidence facts wholly inside some passage (the ceiling for any retriever): %d of %d (%.1f%%)%n",

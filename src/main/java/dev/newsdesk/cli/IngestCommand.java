@@ -20,6 +20,9 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders (default: corpus.dirs from config/, corpus/).")
     List<Path> paths = new ArrayList<>();
 
+    @Mixin
+    ProgressOptions progress;
+
     @Option(names = "--prune", description = "Remove indexed articles whose files are gone.")
     boolean prune;
 
@@ -37,7 +40,7 @@ final class IngestCommand implements Callable<Integer> {
             if (outlet != null && outlet.isBlank()) {
                 throw new IllegalArgumentException("--outlet is empty; give the outlet name, e.g. --outlet BBC");
             }
-            return new IngestRun(app, roots, prune, noVectors, common.err()).outlet(outlet).call();
+            return new IngestRun(app, roots, prune, noVectors, common.err()).outlet(outlet).progress(progress.output(common.err())).call();
         }
     }
 }

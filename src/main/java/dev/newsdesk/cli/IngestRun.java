@@ -1,7 +1,6 @@
 package dev.newsdesk.cli;
 
 import dev.newsdesk.index.CorpusIngest;
-import dev.newsdesk.index.IngestListener;
 import dev.newsdesk.ingest.IngestLimits;
 import dev.newsdesk.ingest.SentenceChunker;
 import java.io.PrintWriter;
@@ -9,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Runs one ingest and reports it: a progress bar on a terminal, each skipped input, and the summary line. */
+/** Runs one ingest and reports it: its progress (Progress), each skipped input, and the summary line. */
 final class IngestRun implements Callable<Integer> {
     private final App app;
     private final List<Path> roots;
@@ -18,6 +17,7 @@ final class IngestRun implements Callable<Integer> {
     private final PrintWriter err;
     private IngestResultSink resultSink = r -> {};
     private String outlet;
+    private Progress.Output progress;
 
     IngestRun(App app, List<Path> roots, boolean prune, boolean noVectors, PrintWriter err) {
         this.app = app;
@@ -25,6 +25,13 @@ final class IngestRun implements Callable<Integer> {
         this.prune = prune;
         this.noVectors = noVectors;
         this.err = err;
+        this.progress = Progress.Output.of(err, false);
+    }
+
+    /** How progress is shown (--quiet: not at all); by default a bar on a terminal, else a line every few seconds. */
+    IngestRun progress(Progress.Output output) {
+        this.progress = output;
+        return this;
     }
 
     interface IngestResultSink {
@@ -46,10 +53,9 @@ final class IngestRun implements Callable<Integer> {
     public Integer call() {
         CorpusIngest ingest = new CorpusIngest(new SentenceChunker(), () -> app.ingestEmbeddings(noVectors),
                 IngestLimits.DEFAULTS).withOutlet(outlet);
-        IngestListener bar = System.console() != null ? new ProgressBar(err) : IngestListener.NONE;
         CorpusIngest.Result result;
-        try {
-            result = ingest.run(roots, app.indexDir, prune, bar);
+        try (Progress stage = progress.open("ingest", "articles")) {
+            result = ingest.run(roots, app.indexDir, prune, progress.ingest(stage));
         } catch (java.io.IOException e) {
             err.println("newsdesk: ingest failed: " + e.getMessage());
             // Not "unchanged since the last completed ingest": a long run commits every 20 s, and those commits stay.
@@ -63,27 +69,5 @@ final class IngestRun implements Callable<Integer> {
         err.println(result.summary().line());
         resultSink.accept(result);
         return result.failures().isEmpty() ? 0 : Main.EXIT_PARTIAL;
-    }
-
-    /** A one-line bar redrawn in place with carriage returns; only used when stderr is a terminal. */
-    static final class ProgressBar implements IngestListener {
-        private final PrintWriter err;
-        private long last;
-
-        ProgressBar(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void progress(int done, int total, int passages) {
-            long now = System.nanoTime();
-            if (done < total && now - last < 100_000_000L) return;
-            last = now;
-            int width = 30;
-            int filled = total == 0 ? width : (int) ((long) done * width / total);
-            err.printf("\r[%s%s] %d/%d articles, %d passages", "#".repeat(filled), " ".repeat(width - filled), done, total, passages);
-            if (done >= total) err.println();
-            err.flush();
-        }
     }
 }

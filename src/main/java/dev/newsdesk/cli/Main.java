@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /** Entry point: picocli dispatches to one class per subcommand; errors become one line, not a stack trace. */
 // scope INHERIT: every subcommand gets --help/--version, and --help is honoured before required arguments are checked
-@Command(name = "newsdesk", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "newsdesk 0.1.0",
+@Command(name = "newsdesk", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Answers questions about a corpus of news coverage, with checked citations.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done", "1:failed (the message says why and what to do)", "2:usage error (a bad option, value or outlet)",
@@ -52,7 +52,13 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given output streams; used by tests to run commands in process. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** @param env the environment; NO_COLOR (https://no-color.org) set to anything but "" turns colours off */
+    static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> env) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi(env)));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -65,5 +71,11 @@ public final class Main implements Runnable {
             return EXIT_ERROR;
         });
         return cl.execute(args);
+    }
+
+    /** Colours only where picocli would use them (a terminal) and NO_COLOR does not ask for none. */
+    static CommandLine.Help.Ansi ansi(java.util.Map<String, String> env) {
+        String noColor = env.get("NO_COLOR");
+        return noColor != null && !noColor.isEmpty() ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO;
     }
 }

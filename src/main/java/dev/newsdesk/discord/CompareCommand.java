@@ -35,6 +35,13 @@ record CompareCommand(CompareService service, Interactions interactions, Catalog
         String raw = CommandOptions.text(event, "outlets");
         List<String> outlets = raw == null ? List.of()
                 : Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        try {
+            // an outlet the index does not hold would compare nothing; say which ones are indexed, as /ask does
+            CommandOptions.requireIndexed("outlets", outlets, this.outlets);
+        } catch (IllegalArgumentException e) {
+            Replies.ephemeral(event, e.getMessage());
+            return;
+        }
         interactions.answer(event, "Compare: " + topic, () -> service.compare(topic, outlets));
     }
 

@@ -68,7 +68,7 @@ final class ReindexCommand implements SlashCommand {
             try {
                 Replies.editTo(hook, () -> {
                     try {
-                        String summary = reindexer.reindex();
+                        String summary = reindexer.reindex(new ReplyProgress(hook, System::nanoTime));
                         outlets.forget();
                         return Replies.textEmbed("Reindex finished", summary == null ? "Done." : summary);
                     } catch (Exception e) {
@@ -80,5 +80,44 @@ final class ReindexCommand implements SlashCommand {
                 running.set(false);
             }
         });
+    }
+
+    /**
+     * Edits the deferred reply with how far the reindex is: at once on the first report, then every few seconds
+     * (Discord limits edits to about five per five seconds per interaction). A failed edit only costs that edit.
+     */
+    static final class ReplyProgress implements Reindexer.Progress {
+        static final long INTERVAL_NANOS = 3_000_000_000L;
+        private final net.dv8tion.jda.api.interactions.InteractionHook hook;
+        private final java.util.function.LongSupplier clock;
+        private long lastEdit;
+        private boolean edited;
+
+        ReplyProgress(net.dv8tion.jda.api.interactions.InteractionHook hook, java.util.function.LongSupplier nanoClock) {
+            this.hook = hook;
+            this.clock = nanoClock;
+        }
+
+        @Override
+        public void update(int done, int total, String detail) {
+            long now = clock.getAsLong();
+            // the final summary replaces the reply right after the last article; a "100%" edit would only flicker
+            if (done >= total || (edited && now - lastEdit < INTERVAL_NANOS)) return;
+            edited = true;
+            lastEdit = now;
+            try {
+                hook.editOriginal(new net.dv8tion.jda.api.utils.messages.MessageEditBuilder()
+                        .setEmbeds(Replies.textEmbed("Reindexing…", text(done, total, detail)))
+                        .setAllowedMentions(Replies.NO_MENTIONS).build()).complete();
+            } catch (RuntimeException e) {
+                LOG.warn("could not show reindex progress: {}", e.toString());
+            }
+        }
+
+        static String text(int done, int total, String detail) {
+            String s = String.format(java.util.Locale.ROOT, "%,d of %,d articles (%d%%)", done, total,
+                    total == 0 ? 0 : (int) (100L * done / total));
+            return detail == null ? s : s + ", " + detail;
+        }
     }
 }

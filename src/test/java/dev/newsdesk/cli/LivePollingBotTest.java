@@ -191,7 +191,9 @@ class LivePollingBotTest {
                         + "published: 2024-06-01\n---\nThe tram line extension to the university was approved by the regional "
                         + "council on Friday. Construction of the four new stops begins next spring.\n");
                 String reindex = discord.sendSlashCommand(CHANNEL_ID, FakeDiscord.USER_ID + 10, List.of(ADMIN_ROLE_ID), "reindex", Map.of());
-                JsonNode reindexed = discord.awaitRequest(r -> r.is("PATCH", "webhooks/\\d+/" + reindex + "/messages/@original"), T).body();
+                // the reply is edited with progress first; the last edit is the summary
+                JsonNode reindexed = discord.awaitRequest(r -> r.is("PATCH", "webhooks/\\d+/" + reindex + "/messages/@original")
+                        && r.body().toString().contains("Reindex finished"), T).body();
                 assertThat(reindexed.toString()).contains("Reindex finished").contains("1 added").contains("0 removed");
                 assertThat(retriever.search(new SearchRequest("tram line extension university", Filters.NONE, 5)))
                         .extracting(Hit::title).contains("Tram line extension approved");

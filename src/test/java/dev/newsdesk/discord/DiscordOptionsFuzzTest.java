@@ -82,7 +82,7 @@ class DiscordOptionsFuzzTest {
             Features features = new Features((topic, filters) -> TestCorpus.answer("summary of " + topic),
                     (topic, outlets) -> TestCorpus.answer("comparison of " + topic));
             try (NewsdeskBot bot = new NewsdeskBot(settings, q -> TestCorpus.answer(q.text()), TestCorpus.CATALOG,
-                    TestCorpus.RETRIEVER, Optional.of(features), () -> "indexed")) {
+                    TestCorpus.RETRIEVER, Optional.of(features), p -> "indexed")) {
                 bot.start();
                 // one answer first, so /cite has a last answer in this channel
                 String first = discord.sendSlashCommand(CHANNEL_ID, FakeDiscord.USER_ID + 1, "ask", Map.of("question", "Rates?"));

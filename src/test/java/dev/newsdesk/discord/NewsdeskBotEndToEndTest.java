@@ -67,7 +67,10 @@ class NewsdeskBotEndToEndTest {
             return TestCorpus.answer("comparison of " + topic);
         });
         bot = new NewsdeskBot(settings, answerer, TestCorpus.CATALOG, TestCorpus.RETRIEVER, Optional.of(features),
-                () -> "indexed 2 articles");
+                progress -> {
+                    progress.update(1, 2, "3 passages");
+                    return "indexed 2 articles";
+                });
         bot.start();
     }
 
@@ -175,6 +178,16 @@ class NewsdeskBotEndToEndTest {
     }
 
     @Test
+    void compareNamesAnUnknownOutletWithTheNearestOne() {
+        String token = discord.sendSlashCommand(CHANNEL_ID, newUser(), "compare", Map.of("topic", "rates", "outlets", "Reuters, Reuter"));
+        Request reply = discord.awaitRequest(callback(token), T);
+        assertThat(reply.body().path("type").asInt()).as("no defer: %s", reply).isEqualTo(4);
+        assertThat(reply.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+        assertThat(reply.body().path("data").path("content").asText())
+                .startsWith("outlets \"Reuter\" is not an indexed outlet (did you mean Reuters?)");
+    }
+
+    @Test
     void perUserCooldownIsPoliteAndEphemeral() {
         long user = newUser();
         String first = discord.sendSlashCommand(CHANNEL_ID, user, "ask", Map.of("question", "First question?"));
@@ -258,7 +271,7 @@ class NewsdeskBotEndToEndTest {
     @Test
     void compareDefersThenEditsTheCitedComparisonOfTheNamedOutlets() {
         String compare = discord.sendSlashCommand(CHANNEL_ID, newUser(), "compare",
-                Map.of("topic", " rates ", "outlets", "Reuters, The Daily,, Reuters"));
+                Map.of("topic", " rates ", "outlets", "Reuters, The Daily <@&42>,, Reuters"));
         assertThat(discord.awaitRequest(callback(compare), T).body().path("type").asInt()).isEqualTo(5);
         Request edit = discord.awaitRequest(editOriginal(compare), T);
         JsonNode embed = edit.body().path("embeds").get(0);
@@ -266,7 +279,7 @@ class NewsdeskBotEndToEndTest {
         assertThat(embed.path("description").asText()).contains("Rates went up by half a point [1]").contains("**Sources**")
                 .contains("[2] The Daily <@\u200b&42> — Memo to @\u200beveryone (2024-03-06)");
         assertThat(edit.body().path("components").get(0).path("components")).hasSize(2);
-        assertThat(compared).contains("rates | Reuters | The Daily"); // trimmed, blanks and repeats dropped
+        assertThat(compared).contains("rates | Reuters | The Daily <@&42>"); // trimmed, blanks and repeats dropped
         // the outlets option completes the last outlet typed, keeping the ones before it
         String ac = discord.sendAutocomplete(CHANNEL_ID, newUser(), "compare", Map.of("topic", "x", "outlets", "The Daily, re"), "outlets");
         Request choices = discord.awaitRequest(callback(ac), T);
@@ -302,7 +315,11 @@ class NewsdeskBotEndToEndTest {
                 .contains("admin role");
         String ok = discord.sendSlashCommand(CHANNEL_ID, newUser(), List.of(ADMIN_ROLE_ID), "reindex", Map.of());
         assertThat(discord.awaitRequest(callback(ok), T).body().path("data").path("flags").asInt() & 64).isEqualTo(64);
-        assertThat(discord.awaitRequest(editOriginal(ok), T).body().path("embeds").get(0).path("description").asText())
+        // the reply is edited with progress first, then with the summary
+        List<FakeDiscord.Request> edits = discord.awaitRequests(editOriginal(ok), 2, T);
+        assertThat(edits.get(0).body().path("embeds").get(0).path("description").asText())
+                .isEqualTo("1 of 2 articles (50%), 3 passages");
+        assertThat(edits.get(1).body().path("embeds").get(0).path("description").asText())
                 .isEqualTo("indexed 2 articles");
     }
 
