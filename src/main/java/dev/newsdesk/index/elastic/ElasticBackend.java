@@ -48,7 +48,11 @@ public final class ElasticBackend implements SearchBackend {
         this.index = client.settings().index();
         this.m = client.mapper();
         this.given = queryEmbeddings;
-        JsonNode mapping = client.call("GET", "/" + index + "/_mapping", null);
+        JsonNode mapping = client.callOrNull("GET", "/" + index + "/_mapping", null);
+        if (mapping == null || mapping.has("error") || !mapping.elements().hasNext()) {
+            throw new IndexUnavailableException("Elasticsearch at " + client.settings().hosts() + " has no index '" + index
+                    + "'; run newsdesk ingest with index.backend=elasticsearch to create it, or set elasticsearch.index");
+        }
         JsonNode meta = mapping.elements().hasNext() ? mapping.elements().next().path("mappings").path("_meta") : m.createObjectNode();
         String schema = meta.path(ElasticIngestSink.META_SCHEMA).asText("");
         if (!ElasticIngestSink.SCHEMA.equals(schema)) {
