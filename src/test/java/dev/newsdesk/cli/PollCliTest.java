@@ -168,6 +168,26 @@ class PollCliTest {
     }
 
     @Test
+    void aSourceFailingTooOftenBacksOffAndIsFlagged() {
+        assertThat(cli("sources", "add", base + "/dead.xml").status()).isZero();
+        for (int i = 1; i <= 3; i++) {
+            Cli.Result r = cli("poll", "--once", "--json");
+            assertThat(r.status()).as(r.toString()).isEqualTo(Main.EXIT_PARTIAL);
+            assertThat(r.json().path("sources").get(0).path("status").asText()).isEqualTo("failed");
+        }
+        assertThat(cli("sources", "list", "--json").json().path("sources").get(0).path("backing_off").asBoolean()).isTrue();
+        requests.clear();
+        Cli.Result waiting = cli("poll", "--once", "--json");
+        assertThat(waiting.status()).isEqualTo(Main.EXIT_PARTIAL);
+        JsonNode s = waiting.json().path("sources").get(0);
+        assertThat(s.path("status").asText()).isEqualTo("backing-off");
+        assertThat(s.path("error").asText()).contains("failed 3 times in a row").contains("HTTP 404").contains("next try at");
+        assertThat(requests).as("not asked while backing off").isEmpty();
+        assertThat(cli("sources", "list").out()).contains("[backing off]").contains("failures in a row 3")
+                .contains("last error: HTTP 404");
+    }
+
+    @Test
     void anIndexHeldByTheBotIsNamedAndNothingIsWritten() throws IOException {
         assertThat(cli("poll", "--once", "--feed", base + "/feed.xml").status()).isZero();
         items.set(2);

@@ -56,6 +56,43 @@ class PolledArticleIndexerTest {
         IndexAssertions.assertCheckIndexClean(index);
     }
 
+    private static Article dated(String id, String outlet, LocalDate published, String body) {
+        return new Article(id, "Council approves budget", outlet, published, "https://example.org/" + id, null, null, body,
+                "https://example.org/" + id, List.of());
+    }
+
+    private static dev.newsdesk.retrieve.ArticleView view(Path index, String id) throws IOException {
+        try (LuceneIndex idx = LuceneIndex.open(index)) {
+            return new LuceneCatalog(idx).article(id).orElseThrow();
+        }
+    }
+
+    @Test
+    void wireCopyArrivingInALaterPassFoldsIntoTheIndexedStory() throws IOException {
+        Path index = tmp.resolve("index");
+        PolledArticleIndexer indexer = PolledArticleIndexer.forIndex(index, new SentenceChunker(), () -> null);
+        LocalDate day = LocalDate.of(2022, 12, 21);
+        assertThat(indexer.index(List.of(dated("wire", "Wire", day, PARKS)))).containsEntry("wire", Outcome.ADDED);
+
+        // a later pass: another outlet's copy, published after it, folds into the indexed story
+        assertThat(indexer.index(List.of(dated("later", "Later Gazette", day.plusDays(1), PARKS))))
+                .containsEntry("later", Outcome.FOLDED);
+        assertThat(IndexAssertions.articleIds(index)).containsExactly("wire");
+        assertThat(view(index, "wire").alsoPublishedBy()).containsExactly("Later Gazette (later)");
+
+        // a copy published earlier than the indexed one becomes the story; the indexed one is folded into it
+        assertThat(indexer.index(List.of(dated("first", "First Post", day.minusDays(1), PARKS))))
+                .containsEntry("first", Outcome.ADDED);
+        assertThat(IndexAssertions.articleIds(index)).containsExactly("first");
+        assertThat(view(index, "first").alsoPublishedBy()).containsExactlyInAnyOrder("Wire (wire)", "Later Gazette (later)");
+
+        // a different story is left alone
+        assertThat(indexer.index(List.of(dated("ferry", "Wire", day, "The harbour ferry timetable changes in spring. "
+                + "Passengers complained about the early departures and the lack of a late boat.")))).containsEntry("ferry", Outcome.ADDED);
+        assertThat(IndexAssertions.articleIds(index)).containsExactlyInAnyOrder("first", "ferry");
+        IndexAssertions.assertCheckIndexClean(index);
+    }
+
     @Test
     void anIndexHeldByAnotherWriterIsNamedAndNothingIsWritten() throws IOException {
         Path index = tmp.resolve("index");
