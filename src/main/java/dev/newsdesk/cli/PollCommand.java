@@ -25,6 +25,9 @@ final class PollCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ProgressOptions progress;
+
     @Option(names = "--once", description = "One pass over every enabled source, then exit (for cron and scripts).")
     boolean once;
 
@@ -58,7 +61,7 @@ final class PollCommand implements Callable<Integer> {
                         + PollSession.sourcesFile(app).path() + ") or pass --feed URL");
             }
             try {
-                if (once) return report(session.pass(false), out, err, app);
+                if (once) return report(pass(session, false, err), out, err, app);
                 return loop(session, out, err, app);
             } catch (IndexLockedException e) {
                 // The bot (or another poll or ingest) holds Lucene's write lock: nothing was written, nothing is lost.
@@ -88,7 +91,7 @@ final class PollCommand implements Callable<Integer> {
         int status = 0;
         try {
             for (int n = 1; stop.getCount() > 0; n++) {
-                status = Math.max(status, report(session.pass(true), out, err, app));
+                status = Math.max(status, report(pass(session, true, err), out, err, app));
                 if (passes > 0) {
                     if (n >= passes) break;
                     continue;
@@ -106,6 +109,13 @@ final class PollCommand implements Callable<Integer> {
             }
         }
         return status;
+    }
+
+    /** One pass with its progress (sources fetched) on stderr; --json output on stdout stays clean. */
+    private PollReport pass(PollSession session, boolean dueOnly, PrintWriter err) throws IOException {
+        try (Progress stage = progress.output(err).open("poll", "sources")) {
+            return session.pass(dueOnly, (done, total) -> stage.update(done, total, null));
+        }
     }
 
     /** Prints one pass; 4 when a source failed. */

@@ -145,6 +145,11 @@ final class PollSession implements AutoCloseable {
 
     /** @param dueOnly poll only the sources whose time has come (the loop); false = every enabled source now */
     PollReport pass(boolean dueOnly) throws IOException {
+        return pass(dueOnly, dev.newsdesk.sources.Poller.Listener.NONE);
+    }
+
+    /** @param listener told as each source has been fetched (progress) */
+    PollReport pass(boolean dueOnly, dev.newsdesk.sources.Poller.Listener listener) throws IOException {
         if (lockChecked != null) HeldIndexWriter.requireNotHeld(lockChecked);
         List<Source> sources = sources();
         Set<String> hosts = new LinkedHashSet<>(AllowedHosts.of(sources.stream().map(Source::url).toList()).hosts());
@@ -161,7 +166,7 @@ final class PollSession implements AutoCloseable {
             });
             return outcomes;
         };
-        PollReport report = new Poller(fetcher, pages, state, stateFile, settings, clock).poll(sources, dueOnly, recording);
+        PollReport report = new Poller(fetcher, pages, state, stateFile, settings, clock).poll(sources, dueOnly, recording, listener);
         lastChanged = List.copyOf(changed);
         return report;
     }

@@ -71,6 +71,19 @@ public final class Poller {
      * @throws IOException when the index or the state file cannot be written; the sources' own failures are reported
      */
     public PollReport poll(List<Source> sources, boolean dueOnly, Indexer indexer) throws IOException {
+        return poll(sources, dueOnly, indexer, Listener.NONE);
+    }
+
+    /** Told as each source's fetching ends, on the polling threads: the CLI shows it as progress. */
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = (done, total) -> {};
+
+        void fetched(int done, int total);
+    }
+
+    /** @param listener told how many of the sources to poll have been fetched */
+    public PollReport poll(List<Source> sources, boolean dueOnly, Indexer indexer, Listener listener) throws IOException {
         Instant now = clock.instant();
         Map<String, List<Source>> byHost = new LinkedHashMap<>();
         List<Source> polled = new ArrayList<>();
@@ -90,6 +103,8 @@ public final class Poller {
             byHost.computeIfAbsent(String.valueOf(Urls.host(s.url())), h -> new ArrayList<>()).add(s);
         }
         Set<String> claimed = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger fetched = new java.util.concurrent.atomic.AtomicInteger();
+        int toFetch = polled.size();
         Map<String, Harvest> harvests = new ConcurrentHashMap<>();
         int threads = Math.max(1, Math.min(settings.threads(), byHost.size()));
         try (ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -100,7 +115,10 @@ public final class Poller {
             List<Future<?>> done = new ArrayList<>();
             for (List<Source> group : byHost.values()) {
                 done.add(pool.submit(() -> {
-                    for (Source s : group) harvests.put(s.url(), harvest(s, claimed));
+                    for (Source s : group) {
+                        harvests.put(s.url(), harvest(s, claimed));
+                        listener.fetched(fetched.incrementAndGet(), toFetch);
+                    }
                 }));
             }
             for (Future<?> f : done) {

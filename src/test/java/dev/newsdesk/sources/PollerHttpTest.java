@@ -192,7 +192,10 @@ class PollerHttpTest {
                 new Source(base + "/hang", Source.Kind.FEED, null, null, true),
                 new Source(base + "/big", Source.Kind.PAGE, null, null, true),
                 new Source(base + "/page.html", Source.Kind.PAGE, "Town Crier", null, true));
-        PollReport report = poller(fast(), sources).poll(sources, false, this::index);
+        // progress: each source counts once it has been fetched, failed ones too, so the count ends at the total
+        List<String> fetched = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        PollReport report = poller(fast(), sources).poll(sources, false, this::index, (done, total) -> fetched.add(done + "/" + total));
+        assertThat(fetched).hasSize(7).contains("7/7").allMatch(f -> f.endsWith("/7"));
         Map<String, String> errors = new HashMap<>();
         for (PollReport.SourceReport s : report.sources()) errors.put(s.url().substring(base.length()), String.valueOf(s.error()));
         assertThat(errors.get("/html-feed")).contains("is an HTML page, not a feed");
