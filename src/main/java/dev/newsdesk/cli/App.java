@@ -71,14 +71,37 @@ final class App implements Closeable {
      */
     synchronized SearchBackend backend(PrintWriter err) {
         if (backend == null) {
-            if (!indexGiven && !indexExists(indexDir)) {
+            if (!indexGiven && !elasticsearch() && !indexExists(indexDir)) {
                 err.println("No index yet at " + indexDir + "; indexing " + config.corpusDirs() + " first...");
                 int status = new IngestRun(this, config.corpusDirs(), false, false, err).call();
                 if (status == Main.EXIT_ERROR) throw new IllegalStateException("could not build the index; see the messages above");
             }
-            backend = new EmbeddedBackend(LuceneIndex.open(indexDir));
+            backend = elasticsearch()
+                    ? new dev.newsdesk.index.elastic.ElasticBackend(new dev.newsdesk.index.elastic.ElasticClient(elasticSettings()), null)
+                    : new EmbeddedBackend(LuceneIndex.open(indexDir));
         }
         return backend;
+    }
+
+    /** The one place that reads index.backend: embedded (the default, nothing to set up) or elasticsearch. */
+    boolean elasticsearch() {
+        String kind = config.get("index.backend", "embedded").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (kind) {
+            case "embedded", "" -> false;
+            case "elasticsearch" -> true;
+            default -> throw new IllegalArgumentException("index.backend '" + kind + "' is unknown; use embedded or elasticsearch");
+        };
+    }
+
+    dev.newsdesk.index.elastic.ElasticSettings elasticSettings() {
+        return dev.newsdesk.index.elastic.ElasticSettings.from(config, config.home(), System.getenv());
+    }
+
+    /** Where ingest writes: the cluster index when index.backend=elasticsearch, else null (the Lucene index at indexDir). */
+    dev.newsdesk.index.IngestSink.Opener clusterSink() {
+        if (!elasticsearch()) return null;
+        var settings = elasticSettings();
+        return model -> dev.newsdesk.index.elastic.ElasticIngestSink.open(new dev.newsdesk.index.elastic.ElasticClient(settings), model);
     }
 
     static boolean indexExists(Path dir) {

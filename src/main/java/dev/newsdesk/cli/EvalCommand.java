@@ -115,12 +115,17 @@ final class EvalCommand implements Callable<Integer> {
         Progress.Output progress = progressOptions.output(err);
         CorpusIngest.Result r;
         try (Progress stage = progress.open("ingest", "articles")) {
-            r = ingest.run(List.of(corpus), indexDir, true, progress.ingest(stage));
+            // On a cluster the benchmark corpus goes into the configured index (elasticsearch.index), pruned to it.
+            var cluster = app.clusterSink();
+            r = cluster == null ? ingest.run(List.of(corpus), indexDir, true, progress.ingest(stage))
+                    : ingest.run(List.of(corpus), cluster, true, progress.ingest(stage));
         }
         err.println(r.summary().line());
         List<MultiHopQuery> all = MultiHopQueries.load(queries);
         if (limit != null) all = all.subList(0, Math.min(limit, all.size()));
-        try (EmbeddedBackend backend = new EmbeddedBackend(LuceneIndex.open(indexDir), embeddings);
+        try (dev.newsdesk.retrieve.SearchBackend backend = app.elasticsearch()
+                    ? new dev.newsdesk.index.elastic.ElasticBackend(new dev.newsdesk.index.elastic.ElasticClient(app.elasticSettings()), embeddings)
+                    : new EmbeddedBackend(LuceneIndex.open(indexDir), embeddings);
              var threads = Retrieval.newSearchThreads()) {
             // "Today" for a benchmark is when its questions were written: the corpus's latest article, not the clock.
             java.time.LocalDate latest = backend.catalog().stats().latest();

@@ -55,7 +55,9 @@ final class IngestRun implements Callable<Integer> {
                 IngestLimits.DEFAULTS).withOutlet(outlet);
         CorpusIngest.Result result;
         try (Progress stage = progress.open("ingest", "articles")) {
-            result = ingest.run(roots, app.indexDir, prune, progress.ingest(stage));
+            var cluster = app.clusterSink();
+            result = cluster == null ? ingest.run(roots, app.indexDir, prune, progress.ingest(stage))
+                    : ingest.run(roots, cluster, prune, progress.ingest(stage));
         } catch (java.io.IOException e) {
             err.println("newsdesk: ingest failed: " + e.getMessage());
             // Not "unchanged since the last completed ingest": a long run commits every 20 s, and those commits stay.

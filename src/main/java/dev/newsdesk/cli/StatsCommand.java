@@ -21,11 +21,23 @@ final class StatsCommand implements Callable<Integer> {
         try (App app = App.create(common)) {
             Catalog.Stats s = app.catalog(common.err()).stats();
             if (json) {
-                out.println(Json.write(s));
+                // The backend is named so a script can tell which index it read; a cluster adds health and layout.
+                var backend = app.backend(common.err());
+                java.util.Map<String, Object> all = new java.util.LinkedHashMap<>();
+                all.put("backend", backend.name());
+                all.put("articles", s.articles());
+                all.put("passages", s.passages());
+                all.put("outlets", s.outlets());
+                all.put("earliest", s.earliest());
+                all.put("latest", s.latest());
+                all.put("indexBytes", s.indexBytes());
+                if (backend instanceof dev.newsdesk.index.elastic.ElasticBackend es) all.put("cluster", es.clusterInfo());
+                out.println(Json.write(all));
                 return 0;
             }
             out.printf("%d articles, %d passages, %d outlets, %s to %s, %s on disk (%s)%n", s.articles(), s.passages(),
-                    s.outlets().size(), s.earliest(), s.latest(), size(s.indexBytes()), app.indexDir);
+                    s.outlets().size(), s.earliest(), s.latest(), size(s.indexBytes()),
+                    app.elasticsearch() ? "Elasticsearch index " + app.elasticSettings().index() + " at " + app.elasticSettings().hosts() : app.indexDir);
             for (Catalog.OutletCount o : s.outlets().subList(0, Math.min(20, s.outlets().size()))) {
                 out.printf("  %-40s %6d%n", o.outlet(), o.articles());
             }
