@@ -64,6 +64,27 @@ class ElasticParityIT {
         return ids(search.json().path("hits"));
     }
 
+    /**
+     * The same passages, ranked alike up to near ties: at each rank the two scores are within 1%. Exact ties can
+     * flip because the cluster's statistics come from whichever copy (primary or replica) answered, and copies
+     * count overwritten documents until they merge.
+     */
+    private static boolean sameRanking(JsonNode e, JsonNode c) {
+        if (!new java.util.HashSet<>(ids(e)).equals(new java.util.HashSet<>(ids(c))) || e.size() != c.size()) return false;
+        for (int i = 0; i < e.size(); i++) {
+            double a = e.get(i).path("score").asDouble();
+            double b = c.get(i).path("score").asDouble();
+            if (Math.abs(a - b) > 0.01 * Math.max(Math.abs(a), Math.abs(b))) return false;
+        }
+        return true;
+    }
+
+    private static List<String> scored(JsonNode hits) {
+        List<String> out = new ArrayList<>();
+        hits.forEach(h -> out.add(h.path("passageId").asText() + "=" + h.path("score").asText()));
+        return out;
+    }
+
     private static List<String> ids(JsonNode hits) {
         List<String> ids = new ArrayList<>();
         hits.forEach(h -> ids.add(h.path("passageId").asText()));
@@ -86,6 +107,63 @@ class ElasticParityIT {
         assertThat(c.path("outlets")).isEqualTo(e.path("outlets"));
         assertThat(c.path("earliest")).isEqualTo(e.path("earliest"));
         assertThat(c.path("latest")).isEqualTo(e.path("latest"));
+    }
+
+    @Test
+    void searchGivesTheEmbeddedTopTenOnAtLeastNinetyPercentOfQuestions() {
+        int sameOrder = 0;
+        int sameSet = 0;
+        List<String> differing = new ArrayList<>();
+        for (String q : ElasticFixture.QUESTIONS) {
+            List<String> e = ids(embedded("search", q, "--mode", "bm25", "--limit", "10", "--json"));
+            List<String> c = ids(clustered("search", q, "--mode", "bm25", "--limit", "10", "--json"));
+            assertThat(e).as(q).isNotEmpty();
+            if (e.equals(c)) sameOrder++;
+            if (new java.util.HashSet<>(e).equals(new java.util.HashSet<>(c))) sameSet++;
+            else differing.add(q + "\n    embedded " + e + "\n    cluster  " + c);
+        }
+        int n = ElasticFixture.QUESTIONS.size();
+        System.out.printf(Locale.ROOT, "elastic parity: %d questions (%s), same top-10 passages %d (%.1f%%), also in the same order %d (%.1f%%)%n",
+                n, ElasticFixture.hasBbc(corpus) ? "seed corpus + BBC subset" : "seed corpus only", sameSet, 100.0 * sameSet / n,
+                sameOrder, 100.0 * sameOrder / n);
+        differing.forEach(d -> System.out.println("  differs: " + d));
+        assertThat(100.0 * sameSet / n).as("percent of questions with the embedded top-10 passages").isGreaterThanOrEqualTo(90.0);
+    }
+
+    @Test
+    void plannedSearchWithOutletAndDateFiltersGivesTheEmbeddedResults() {
+        String[][] cases = {
+                {"What did Blinken say about Iran?", "--outlet", "JNS"},
+                {"What did Blinken say about Iran?", "--since", "2024-04-16", "--until", "2024-04-16"},
+                {"Blinken meeting Jewish leaders in April 2024", "--outlet", "Jewish Insider,JNS", "--since", "2024-04-01"},
+                {"Why did profits rise?", "--outlet", "BBC Business", "--since", "2005-03-01", "--until", "2005-09-30"},
+                {"box office film awards", "--outlet", "BBC Entertainment", "--until", "2005-06-30"},
+        };
+        int nonEmpty = 0;
+        for (String[] c : cases) {
+            List<String> args = new ArrayList<>(List.of("search"));
+            args.addAll(List.of(c));
+            args.addAll(List.of("--mode", "bm25", "--json"));
+            String[] a = args.toArray(String[]::new);
+            JsonNode e = embedded(a).json().path("hits");
+            JsonNode cl = clustered(a).json().path("hits");
+            assertThat(sameRanking(e, cl)).as(String.join(" ", c) + "\n    embedded " + scored(e) + "\n    cluster  " + scored(cl)).isTrue();
+            for (JsonNode h : cl) {
+                assertThat(h.path("outlet").asText()).as(String.join(" ", c)).isNotEmpty();
+                if (List.of(c).contains("--outlet")) {
+                    String outlets = c[List.of(c).indexOf("--outlet") + 1];
+                    assertThat(List.of(outlets.split(","))).contains(h.path("outlet").asText());
+                }
+                if (List.of(c).contains("--since")) {
+                    assertThat(h.path("published").asText()).isGreaterThanOrEqualTo(c[List.of(c).indexOf("--since") + 1]);
+                }
+                if (List.of(c).contains("--until")) {
+                    assertThat(h.path("published").asText()).isLessThanOrEqualTo(c[List.of(c).indexOf("--until") + 1]);
+                }
+            }
+            if (!cl.isEmpty()) nonEmpty++;
+        }
+        assertThat(nonEmpty).as("filtered searches that found something").isGreaterThanOrEqualTo(3);
     }
 
     @Test

@@ -101,6 +101,9 @@ public final class ElasticClient implements Closeable {
         if (body instanceof String s) r.setEntity(new StringEntity(s, ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
         else if (body != null) r.setJsonEntity(json.writeValueAsString(body));
         Response resp = client.performRequest(r);
+        // The rest5 client hands back error replies (404, 400, 401, 429...) as responses, unlike the old low-level
+        // client: without this every failed PUT, missing index and refused key looked like success.
+        if (resp.getStatusCode() >= 400) throw new ResponseException(resp);
         if (resp.getEntity() == null) return json.createObjectNode();
         try {
             String text = EntityUtils.toString(resp.getEntity(), StandardCharsets.UTF_8);

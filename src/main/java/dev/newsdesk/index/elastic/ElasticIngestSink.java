@@ -33,7 +33,8 @@ import org.apache.lucene.analysis.Analyzer;
  * are in flight, and a writer thread waits for a slot (back-pressure).
  */
 public final class ElasticIngestSink implements IngestSink {
-    static final String SCHEMA = "es-" + ArticleFields.SCHEMA_VERSION;
+    /** "-2": the *_terms fields keep the stop-word gaps ({@link Terms#values}); an index of the first layout is rebuilt. */
+    static final String SCHEMA = "es-" + ArticleFields.SCHEMA_VERSION + "-2";
     static final String META_SCHEMA = "newsdesk.schema";
     static final String META_EMBEDDING = "newsdesk.embedding";
     /** ~5 MB per bulk request, the size Elastic's guide starts from. */
@@ -137,8 +138,9 @@ public final class ElasticIngestSink implements IngestSink {
             Passage ps = passages.get(i);
             ObjectNode d = metadata(a, outletKey);
             d.put("kind", "passage").put("passage_id", ps.id()).put("ordinal", ps.ordinal()).put("start", ps.start())
-                    .put("end", ps.end()).put("text", ps.text()).put("text_terms", Terms.joined(analyzer, ps.text()))
-                    .put("title_terms", Terms.joined(analyzer, a.title()));
+                    .put("end", ps.end()).put("text", ps.text());
+            terms(d, "text_terms", ps.text());
+            terms(d, "title_terms", a.title());
             if (vectors != null) {
                 var arr = d.putArray("vector");
                 for (float f : vectors.get(i)) arr.add(f);
@@ -150,7 +152,7 @@ public final class ElasticIngestSink implements IngestSink {
                 ObjectNode sd = m.createObjectNode();
                 sd.put("kind", "sentence").put("article_id", a.id()).put("passage_id", ps.id()).put("outlet_key", outletKey);
                 if (a.published() != null) sd.put("published", a.published().toString());
-                sd.put("sentence_terms", Terms.joined(analyzer, text));
+                terms(sd, "sentence_terms", text);
                 line(p, "s:" + ps.id() + ":" + n++, sd);
             }
         }
@@ -168,6 +170,11 @@ public final class ElasticIngestSink implements IngestSink {
             full = parts.length() + markers.length() >= BULK_BYTES;
         }
         if (full) flush();
+    }
+
+    private void terms(ObjectNode doc, String field, String text) {
+        var values = doc.putArray(field);
+        Terms.values(analyzer, text).forEach(values::add);
     }
 
     private ObjectNode metadata(Article a, String outletKey) {
