@@ -61,9 +61,14 @@ final class AskCommand implements Callable<Integer> {
                 // the database opens (and migrates, the first time) on the second core while the answer is computed
                 Thread opening = Thread.ofVirtual().start(log::open);
                 long started = System.nanoTime();
-                Answer a = app.answerer(err, chat).answer(q);
+                Answer a;
+                try {
+                    a = app.answerer(err, chat).answer(q);
+                } finally {
+                    // also when answering fails: the store must not still be migrating after it is closed
+                    opening.join();
+                }
                 long ms = (System.nanoTime() - started) / 1_000_000;
-                opening.join();
                 id = log.record(dev.newsdesk.store.Recording.of(a, q, ms, dev.newsdesk.store.QuestionRecord.Surface.CLI,
                         dev.newsdesk.store.Recording.cliUser(), null, null, null, app.catalog(err))).orElse(null);
                 if (id == null) err.println("newsdesk: the answer was not recorded: " + log.status());

@@ -5,34 +5,29 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 
 /** {@code /insights [days]} (admin roles only, ephemeral): what was asked and what the coverage did not answer. */
-record InsightsCommand(AccessPolicy access, Interactions interactions) implements SlashCommand {
+final class InsightsCommand extends AdminCommand {
+    private final Interactions interactions;
+
+    InsightsCommand(AccessPolicy access, Interactions interactions) {
+        super(access, "Only members with an admin role can see insights.");
+        this.interactions = interactions;
+    }
+
     @Override
     public CommandData data() {
-        return Commands.slash("insights", "Admins: questions, abstentions, feedback and coverage gaps of recent days")
+        return adminSlash("insights", "Admins: questions, abstentions, feedback and coverage gaps of recent days")
                 .addOptions(new OptionData(OptionType.INTEGER, "days", "How many days back (default 30)", false)
-                        .setMinValue(1).setMaxValue(3650))
-                .setContexts(InteractionContextType.GUILD);
+                        .setMinValue(1).setMaxValue(3650));
     }
 
     @Override
-    public boolean usesAllowLists() {
-        return false;
-    }
-
-    @Override
-    public void handle(GenericCommandInteractionEvent event) {
-        if (!access.isAdmin(event.getMember())) {
-            Replies.ephemeral(event, "Only members with an admin role can see insights.");
-            return;
-        }
+    void handleAdmin(GenericCommandInteractionEvent event) {
         OptionMapping days = event.getOption("days");
         int n = days == null ? 30 : (int) Math.max(1, Math.min(3650, days.getAsLong()));
         LocalDate until = LocalDate.now(ZoneOffset.UTC);

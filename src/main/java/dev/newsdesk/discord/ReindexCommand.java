@@ -1,12 +1,8 @@
 package dev.newsdesk.discord;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
-import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +10,8 @@ import org.slf4j.LoggerFactory;
  * {@code /reindex}: refreshes the index. Only members with one of the configured admin roles may run it (the
  * command is also hidden from members without Manage Server by default); one run at a time; replies ephemerally.
  */
-final class ReindexCommand implements SlashCommand {
+final class ReindexCommand extends AdminCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ReindexCommand.class);
-    private final AccessPolicy access;
     private final Reindexer reindexer;
     private final WorkQueue work;
     private final CachedCatalog outlets;
@@ -24,7 +19,7 @@ final class ReindexCommand implements SlashCommand {
 
     /** {@code reindexer} null: the bot cannot reindex and says so. */
     ReindexCommand(AccessPolicy access, Reindexer reindexer, WorkQueue work, CachedCatalog outlets) {
-        this.access = access;
+        super(access, "Only members with an admin role can reindex.");
         this.reindexer = reindexer;
         this.work = work;
         this.outlets = outlets;
@@ -32,22 +27,11 @@ final class ReindexCommand implements SlashCommand {
 
     @Override
     public CommandData data() {
-        return Commands.slash("reindex", "Admins: refresh the index from the corpus")
-                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
-                .setContexts(InteractionContextType.GUILD);
+        return adminSlash("reindex", "Admins: refresh the index from the corpus");
     }
 
     @Override
-    public boolean usesAllowLists() {
-        return false;
-    }
-
-    @Override
-    public void handle(GenericCommandInteractionEvent event) {
-        if (!access.isAdmin(event.getMember())) {
-            Replies.ephemeral(event, "Only members with an admin role can reindex.");
-            return;
-        }
+    void handleAdmin(GenericCommandInteractionEvent event) {
         if (reindexer == null) {
             Replies.ephemeral(event, "Reindexing is not available in this bot; run `newsdesk ingest` on the server.");
             return;

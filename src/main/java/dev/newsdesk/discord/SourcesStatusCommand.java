@@ -1,12 +1,8 @@
 package dev.newsdesk.discord;
 
 import java.util.function.Supplier;
-import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.InteractionContextType;
-import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
-import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,35 +11,23 @@ import org.slf4j.LoggerFactory;
  * row, next poll, back-off), as {@code newsdesk sources list} prints it. Ephemeral: source URLs and errors are for
  * the people who run the bot.
  */
-final class SourcesStatusCommand implements SlashCommand {
+final class SourcesStatusCommand extends AdminCommand {
     private static final Logger LOG = LoggerFactory.getLogger(SourcesStatusCommand.class);
-    private final AccessPolicy access;
     private final Supplier<String> status;
 
     /** @param status the status table, read when asked (cheap: the poll state is in memory) */
     SourcesStatusCommand(AccessPolicy access, Supplier<String> status) {
-        this.access = access;
+        super(access, "Only members with an admin role can see the sources.");
         this.status = status;
     }
 
     @Override
     public CommandData data() {
-        return Commands.slash("sources", "Admins: how polling the feeds and sitemaps is going")
-                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
-                .setContexts(InteractionContextType.GUILD);
+        return adminSlash("sources", "Admins: how polling the feeds and sitemaps is going");
     }
 
     @Override
-    public boolean usesAllowLists() {
-        return false;
-    }
-
-    @Override
-    public void handle(GenericCommandInteractionEvent event) {
-        if (!access.isAdmin(event.getMember())) {
-            Replies.ephemeral(event, "Only members with an admin role can see the sources.");
-            return;
-        }
+    void handleAdmin(GenericCommandInteractionEvent event) {
         String text;
         try {
             text = status.get();

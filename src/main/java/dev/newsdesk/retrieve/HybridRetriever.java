@@ -19,7 +19,8 @@ public record HybridRetriever(Retriever lexical, Retriever dense, double denseWe
     public List<Hit> search(SearchRequest request) {
         int depth = Math.max(request.limit(), 50);
         SearchRequest deep = new SearchRequest(request.query(), request.filters(), depth);
-        List<Hit> fused = RankFusion.fuse(List.of(lexical.search(deep), dense.search(deep)), List.of(1.0, denseWeight), RRF_K);
+        List<Hit> fused = RankFusion.fuse(List.of(RankFusion.tiesById(lexical.search(deep)), RankFusion.tiesById(dense.search(deep))), List.of(1.0, denseWeight), RRF_K);
         return fused.size() <= request.limit() ? fused : List.copyOf(fused.subList(0, request.limit()));
     }
+
 }

@@ -92,7 +92,7 @@ public final class PlannedRetriever implements Retriever {
             }
         }
         // Fused in plan order whatever order the searches finished in, so the ranking is deterministic.
-        List<Hit> ranked = RankFusion.fuse(run(searches), weights, RRF_K);
+        List<Hit> ranked = RankFusion.fuse(run(searches).stream().map(RankFusion::tiesById).toList(), weights, RRF_K);
         // Outlet names are filters of the plan's parts; in the rescoring text they would only reward passages that
         // happen to name the outlet.
         if (reranker != null) ranked = reranker.rerank(planner.withoutOutlets(request.query()), ranked);

@@ -45,4 +45,15 @@ public final class RankFusion {
         ranked.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : a.passageId().compareTo(b.passageId()));
         return ranked;
     }
+
+    /**
+     * Equal scores in passage-id order. BM25 ties are common deep in a list, and each engine breaks them by its own
+     * document order (one Lucene index by doc id, a cluster by shard): fused by rank, those orders would move
+     * passages in and out of the top 10. Ordered by id, both backends fuse the same ranks.
+     */
+    public static List<Hit> tiesById(List<Hit> hits) {
+        List<Hit> sorted = new java.util.ArrayList<>(hits);
+        sorted.sort(java.util.Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::passageId));
+        return sorted;
+    }
 }

@@ -33,13 +33,18 @@ final class ElasticFixture {
 
     /** Writes the corpus into {@code dir} and returns it. */
     static Path write(Path dir) {
+        return write(dir, BBC_PER_CATEGORY);
+    }
+
+    /** As {@link #write(Path)} with {@code perCategory} BBC articles per category (a smaller corpus to embed). */
+    static Path write(Path dir, int perCategory) {
         try {
             Files.createDirectories(dir);
             try (Stream<Path> s = Files.list(TestCorpus.seedCorpus())) {
                 for (Path p : s.filter(p -> p.toString().endsWith(".md")).toList()) Files.copy(p, dir.resolve(p.getFileName()));
             }
             Path bbc = Path.of(System.getProperty("newsdesk.shared", "../shared")).resolve("datasets/bbc/bbc-articles.jsonl.gz");
-            if (Files.isReadable(bbc)) writeBbc(bbc, dir.resolve("bbc-subset.jsonl"));
+            if (Files.isReadable(bbc)) writeBbc(bbc, dir.resolve("bbc-subset.jsonl"), perCategory);
             else System.out.println("elastic fixture: " + bbc + " missing; the seed corpus alone");
             return dir;
         } catch (IOException e) {
@@ -51,7 +56,7 @@ final class ElasticFixture {
         return Files.exists(dir.resolve("bbc-subset.jsonl"));
     }
 
-    private static void writeBbc(Path from, Path to) throws IOException {
+    private static void writeBbc(Path from, Path to, int perCategory) throws IOException {
         ObjectMapper m = new ObjectMapper();
         Map<String, Integer> seen = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(from)), StandardCharsets.UTF_8));
@@ -60,7 +65,7 @@ final class ElasticFixture {
                 JsonNode d = m.readTree(line);
                 String cat = d.path("category").asText();
                 int n = seen.merge(cat, 1, Integer::sum);
-                if (n > BBC_PER_CATEGORY) continue;
+                if (n > perCategory) continue;
                 ObjectNode o = m.createObjectNode();
                 o.put("id", d.path("id").asText());
                 o.put("title", d.path("title").asText());

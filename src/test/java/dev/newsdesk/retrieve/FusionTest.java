@@ -24,12 +24,25 @@ class FusionTest {
 
     @Test
     void hybridFusionWeighsTheDenseVote() {
-        Retriever lexical = r -> List.of(hit("a", 0), hit("b", 0), hit("c", 0));
-        Retriever dense = r -> List.of(hit("c", 0), hit("b", 0), hit("d", 0));
+        Retriever lexical = r -> List.of(hit("a", 0).withScore(3), hit("b", 0).withScore(2), hit("c", 0).withScore(1));
+        Retriever dense = r -> List.of(hit("c", 0).withScore(0.9), hit("b", 0).withScore(0.8), hit("d", 0).withScore(0.7));
         // k=60: b gets 1/62 + w/62, c 1/63 + w/61, a 1/61; with w=0.5: b .02419, c .02407, a .01639, d .00794
         List<Hit> fused = new HybridRetriever(lexical, dense, 0.5).search(new SearchRequest("q", Filters.NONE, 4));
         assertThat(fused).extracting(Hit::passageId).containsExactly("b:0", "c:0", "a:0", "d:0");
         assertThat(fused.getFirst().score()).isCloseTo(1.5 / 62, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void hybridFusionRanksEqualScoresByIdWhateverOrderTheBackendGaveThem() {
+        // one engine lists the tied a and b as a, b; another (a cluster, by shard) as b, a: both fuse the same
+        Retriever lexicalOne = r -> List.of(hit("a", 0).withScore(2), hit("b", 0).withScore(2), hit("c", 0).withScore(1));
+        Retriever lexicalTwo = r -> List.of(hit("b", 0).withScore(2), hit("a", 0).withScore(2), hit("c", 0).withScore(1));
+        Retriever dense = r -> List.of(hit("c", 0).withScore(0.9), hit("b", 0).withScore(0.8));
+        var request = new SearchRequest("q", Filters.NONE, 3);
+        List<Hit> one = new HybridRetriever(lexicalOne, dense, 0.5).search(request);
+        List<Hit> two = new HybridRetriever(lexicalTwo, dense, 0.5).search(request);
+        assertThat(two).extracting(Hit::passageId).containsExactlyElementsOf(one.stream().map(Hit::passageId).toList());
+        assertThat(one).extracting(Hit::passageId).containsExactly("b:0", "c:0", "a:0");
     }
 
     @Test
