@@ -123,8 +123,14 @@ public final class ElasticBackend implements SearchBackend {
         };
     }
 
+    /**
+     * A search that is whole or fails: a shard lost mid-request (a node stopping) would otherwise give a 200 with
+     * fewer passages; the failure is retried once ({@link ElasticClient#read}). Measured in ElasticFailoverIT:
+     * without this, 1 of 120 searches while a node stopped came back with other passages.
+     */
     JsonNode search(ObjectNode body, boolean dfs) {
-        return client.call("POST", "/" + index + "/_search" + (dfs ? "?search_type=dfs_query_then_fetch" : ""), body);
+        return client.read("POST", "/" + index + "/_search?allow_partial_search_results=false"
+                + (dfs ? "&search_type=dfs_query_then_fetch" : ""), body);
     }
 
     private ElasticCatalog catalogImpl() {
@@ -164,7 +170,7 @@ public final class ElasticBackend implements SearchBackend {
         ArrayNode f = bool.putArray("filter");
         f.addObject().putObject("term").put("kind", "passage");
         if (term != null) f.addObject().putObject("term").put("text_terms", term);
-        return client.call("POST", "/" + index + "/_count", body).path("count").asLong();
+        return client.read("POST", "/" + index + "/_count", body).path("count").asLong();
     }
 
     private long passageCount() {

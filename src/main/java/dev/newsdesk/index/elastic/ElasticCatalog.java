@@ -61,7 +61,7 @@ final class ElasticCatalog implements Catalog {
         ObjectNode body = m.createObjectNode();
         ArrayNode list = body.putArray("ids");
         ids.forEach(id -> list.add(ElasticIngestSink.passageDocId(id)));
-        for (JsonNode d : client.call("POST", "/" + index + "/_mget", body).path("docs")) {
+        for (JsonNode d : client.read("POST", "/" + index + "/_mget", body).path("docs")) {
             if (d.path("found").asBoolean()) {
                 Hit h = ElasticQueries.hit(d.path("_source"), 0);
                 out.put(h.passageId(), h);
@@ -79,7 +79,7 @@ final class ElasticCatalog implements Catalog {
         f.addObject().putObject("term").put("article_id", articleId);
         body.putArray("sort").add("ordinal");
         List<Hit> out = new ArrayList<>();
-        for (JsonNode h : client.call("POST", "/" + index + "/_search", body).path("hits").path("hits")) {
+        for (JsonNode h : client.read("POST", "/" + index + "/_search?allow_partial_search_results=false", body).path("hits").path("hits")) {
             out.add(ElasticQueries.hit(h.path("_source"), 0));
         }
         return out;

@@ -83,6 +83,33 @@ public final class ElasticClient implements Closeable {
         }
     }
 
+    /**
+     * A read that answering questions depends on, retried once after a pause when it fails the way a node that
+     * stops mid-request makes it fail: the node gone, a 5xx (a shard lost, with partial results refused), or a 404
+     * (a closing node forgets the cluster state first). The client sends the retry to another host, and by then
+     * the replicas have taken over. A refused key or a bad request fails at once.
+     */
+    public JsonNode read(String method, String endpoint, Object body) {
+        try {
+            return callOrThrow(method, endpoint, body);
+        } catch (ResponseException e) {
+            int status = e.getResponse().getStatusCode();
+            if (status != 404 && status < 500) throw unavailable(e);
+        } catch (IOException e) {
+            // the node went away: retried below
+        }
+        try {
+            Thread.sleep(RETRY_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IndexUnavailableException("interrupted while waiting to retry a request to Elasticsearch at " + settings.hosts(), e);
+        }
+        return call(method, endpoint, body);
+    }
+
+    /** Long enough for the master to promote a lost primary's replica (well under a second on a healthy cluster). */
+    private static final long RETRY_PAUSE_MS = 500;
+
     /** Like {@link #call} but returns null on 404 (a missing document or index). */
     public JsonNode callOrNull(String method, String endpoint, Object body) {
         try {
