@@ -104,6 +104,15 @@ final class App implements Closeable {
         return model -> dev.newsdesk.index.elastic.ElasticIngestSink.open(new dev.newsdesk.index.elastic.ElasticClient(settings), model);
     }
 
+    /**
+     * Where poll, the bot's poller and /reindex write: the cluster index when index.backend=elasticsearch, else the
+     * Lucene index at indexDir. The poll state file stays in indexDir either way.
+     */
+    dev.newsdesk.index.IndexTarget writeTarget() {
+        return elasticsearch() ? new dev.newsdesk.index.elastic.ElasticIndexTarget(elasticSettings())
+                : new dev.newsdesk.index.LocalIndexTarget(indexDir);
+    }
+
     static boolean indexExists(Path dir) {
         try (var files = Files.list(dir)) {
             return files.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));

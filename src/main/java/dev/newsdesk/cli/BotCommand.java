@@ -42,7 +42,7 @@ final class BotCommand implements Callable<Integer> {
             var held = live.heldOpener();
             var result = held != null
                     ? ingest.run(app.config.corpusDirs(), held, true, listener)
-                    : ingest.run(app.config.corpusDirs(), app.indexDir, true, listener);
+                    : ingest.run(app.config.corpusDirs(), app.writeTarget().opener(), true, listener);
             backend.refresh();
             return result.summary().line() + (result.failures().isEmpty() ? ""
                     : " (skipped: " + result.failures().getFirst().path().getFileName() + ": " + result.failures().getFirst().reason()
