@@ -54,7 +54,7 @@ final class BotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = common.err();
         CountDownLatch finished = new CountDownLatch(1);
-        try (App app = App.create(common)) {
+        try (App app = App.create(common).reopenLazily()) {
             DiscordSettings settings = DiscordSettings.fromEnvironment(System.getenv(), app.config.properties());
             var backend = app.backend(err);
             Features features = app.coverageFeatures(err, chat);
