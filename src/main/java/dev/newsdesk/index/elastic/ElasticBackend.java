@@ -163,7 +163,7 @@ public final class ElasticBackend implements SearchBackend {
         ObjectNode bool = body.putObject("query").putObject("bool");
         ArrayNode f = bool.putArray("filter");
         f.addObject().putObject("term").put("kind", "passage");
-        if (term != null) f.addObject().putObject("term").put("text_terms", term);
+        if (term != null) f.addObject().putObject("match").putObject("text_terms").put("query", term); // as ElasticQueries.bm25
         return client.call("POST", "/" + index + "/_count", body).path("count").asLong();
     }
 

@@ -101,6 +101,9 @@ public final class ElasticClient implements Closeable {
         if (body instanceof String s) r.setEntity(new StringEntity(s, ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
         else if (body != null) r.setJsonEntity(json.writeValueAsString(body));
         Response resp = client.performRequest(r);
+        // This client returns 4xx/5xx replies instead of throwing: a refused PUT of the index would go unnoticed
+        // and the next bulk request auto-create the index with dynamic mappings, so every error status throws here.
+        if (resp.getStatusCode() >= 400) throw new ResponseException(resp);
         if (resp.getEntity() == null) return json.createObjectNode();
         try {
             String text = EntityUtils.toString(resp.getEntity(), StandardCharsets.UTF_8);

@@ -33,7 +33,8 @@ import org.apache.lucene.analysis.Analyzer;
  * are in flight, and a writer thread waits for a slot (back-pressure).
  */
 public final class ElasticIngestSink implements IngestSink {
-    static final String SCHEMA = "es-" + ArticleFields.SCHEMA_VERSION;
+    /** ".2": stop-word gaps kept in the *_terms fields (an index of the first cluster layout is rebuilt). */
+    static final String SCHEMA = "es-" + ArticleFields.SCHEMA_VERSION + ".2";
     static final String META_SCHEMA = "newsdesk.schema";
     static final String META_EMBEDDING = "newsdesk.embedding";
     /** ~5 MB per bulk request, the size Elastic's guide starts from. */

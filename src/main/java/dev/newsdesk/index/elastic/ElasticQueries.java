@@ -38,8 +38,10 @@ final class ElasticQueries {
         for (String t : seq) if (terms.size() < MAX_QUERY_TERMS) terms.add(t);
         ArrayNode should = m.createArrayNode();
         for (String t : terms) {
-            should.addObject().putObject("term").putObject(textField).put("value", t);
-            if (titleField != null) should.addObject().putObject("term").putObject(titleField).put("value", t).put("boost", TITLE_BOOST);
+            // match, not term: the cluster's tokenizer splits a few of our terms ("u." -> "u"), so the question's
+            // terms go through the same analysis as the indexed ones (Terms.GAP explains why it is not whitespace)
+            should.addObject().putObject("match").putObject(textField).put("query", t);
+            if (titleField != null) should.addObject().putObject("match").putObject(titleField).put("query", t).put("boost", TITLE_BOOST);
         }
         Set<List<String>> pairs = new LinkedHashSet<>();
         for (int i = 0; i + 1 < seq.size() && pairs.size() < MAX_QUERY_TERMS; i++) {
