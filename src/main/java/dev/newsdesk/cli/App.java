@@ -76,11 +76,47 @@ final class App implements Closeable {
                 int status = new IngestRun(this, config.corpusDirs(), false, false, err).call();
                 if (status == Main.EXIT_ERROR) throw new IllegalStateException("could not build the index; see the messages above");
             }
-            backend = elasticsearch()
-                    ? new dev.newsdesk.index.elastic.ElasticBackend(new dev.newsdesk.index.elastic.ElasticClient(elasticSettings()), null)
-                    : new EmbeddedBackend(LuceneIndex.open(indexDir));
+            // a damaged local index still stops the process with its one line: waiting would not mend it
+            if (reopening && (elasticsearch() || !indexExists(indexDir))) {
+                var lazy = new dev.newsdesk.retrieve.ReopeningBackend(elasticsearch() ? "elasticsearch" : "embedded", this::openBackend);
+                try {
+                    lazy.current();
+                } catch (dev.newsdesk.retrieve.IndexUnavailableException e) {
+                    err.println("newsdesk: search is unavailable for now: " + e.getMessage() + "; questions are told so until it is back");
+                }
+                backend = lazy;
+            } else {
+                backend = openBackend();
+            }
         }
         return backend;
+    }
+
+    private boolean reopening;
+
+    /**
+     * For the bot and serve: the backend opens on first use and, while it cannot (cluster down, index missing),
+     * each question is told why and a later one tries again, so the process starts and recovers without a restart.
+     * Call before anything asks for the backend.
+     */
+    synchronized App reopenLazily() {
+        this.reopening = true;
+        return this;
+    }
+
+    private SearchBackend openBackend() {
+        if (!elasticsearch()) return new EmbeddedBackend(LuceneIndex.open(indexDir));
+        var client = new dev.newsdesk.index.elastic.ElasticClient(elasticSettings());
+        try {
+            return new dev.newsdesk.index.elastic.ElasticBackend(client, null);
+        } catch (RuntimeException e) {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // the open already failed; that failure is the one to report
+            }
+            throw e;
+        }
     }
 
     /** The one place that reads index.backend: embedded (the default, nothing to set up) or elasticsearch. */
@@ -102,6 +138,15 @@ final class App implements Closeable {
         if (!elasticsearch()) return null;
         var settings = elasticSettings();
         return model -> dev.newsdesk.index.elastic.ElasticIngestSink.open(new dev.newsdesk.index.elastic.ElasticClient(settings), model);
+    }
+
+    /**
+     * Where poll, the bot's poller and /reindex write: the cluster index when index.backend=elasticsearch, else the
+     * Lucene index at indexDir. The poll state file stays in indexDir either way.
+     */
+    dev.newsdesk.index.IndexTarget writeTarget() {
+        return elasticsearch() ? new dev.newsdesk.index.elastic.ElasticIndexTarget(elasticSettings())
+                : new dev.newsdesk.index.LocalIndexTarget(indexDir);
     }
 
     static boolean indexExists(Path dir) {

@@ -6,10 +6,9 @@ import dev.newsdesk.ingest.ArticleSink;
 import dev.newsdesk.ingest.CorpusReader;
 import dev.newsdesk.ingest.IngestLimits;
 import dev.newsdesk.ingest.SentenceChunker;
-import dev.newsdesk.retrieve.EmbeddedBackend;
+import dev.newsdesk.retrieve.SearchBackend;
 import dev.newsdesk.retrieve.Embeddings;
 import dev.newsdesk.retrieve.Retrieval;
-import dev.newsdesk.retrieve.LuceneIndex;
 import dev.newsdesk.retrieve.Retriever;
 import dev.newsdesk.retrieve.SearchRequest;
 import java.io.PrintWriter;
@@ -78,11 +77,32 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ProgressOptions progressOptions;
 
+    @Option(names = "--home", paramLabel = "DIR", hidden = true, description = "Project root holding config/.")
+    Path home;
+
+    @Option(names = "--replace", description = "Ingest with index.backend=elasticsearch: delete the configured cluster index "
+            + "first (bench ingest times a fresh ingest, so it refuses an index that holds articles without this).")
+    boolean replace;
+
     /** An ingest run with its progress on stderr (the figures go to stdout); {@code stage} names the run. */
-    private CorpusIngest.Result ingestRun(CorpusIngest ingest, Path dir, String stage) throws java.io.IOException {
+    private CorpusIngest.Result ingestRun(CorpusIngest ingest, BenchTarget target, String stage) throws java.io.IOException {
         Progress.Output progress = progressOptions.output(spec.commandLine().getErr());
         try (Progress p = progress.open(stage, "articles")) {
-            return ingest.run(List.of(corpus), dir, false, progress.ingest(p));
+            return ingest.run(List.of(corpus), target.opener(), false, progress.ingest(p));
+        }
+    }
+
+    /**
+     * index.backend=elasticsearch: the configured cluster index (bench ingest fills it, bench search searches it,
+     * filling it first when empty); else --index or a fresh temporary Lucene index.
+     */
+    private BenchTarget target(Path dir) {
+        CommonOptions common = new CommonOptions();
+        common.home = home;
+        try (App app = App.create(common)) {
+            return app.elasticsearch() ? new BenchTarget.Cluster(app.elasticSettings()) : new BenchTarget.Local(dir);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -100,13 +120,26 @@ final class BenchCommand implements Callable<Integer> {
         boolean temp = index == null;
         Path dir = temp ? Files.createTempDirectory("newsdesk-bench") : index;
         try {
+            BenchTarget target = target(dir);
+            if (what.equals("ingest") && target instanceof BenchTarget.Cluster && target.exists()) {
+                if (!replace) {
+                    spec.commandLine().getErr().println("newsdesk: " + target.describe() + " already holds articles; bench ingest "
+                            + "times a fresh ingest: add --replace to delete it first, or set NEWSDESK_ELASTICSEARCH_INDEX to a new name");
+                    return 2;
+                }
+                target.delete();
+            }
+            if (what.equals("summary") && target instanceof BenchTarget.Cluster) {
+                throw new IllegalArgumentException("bench summary measures the embedded index only; run it without index.backend=elasticsearch");
+            }
             out.printf("machine: %d cores, java %s, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.version(), Runtime.getRuntime().maxMemory() >> 20);
+            out.println("backend: " + target.backend() + ", " + target.describe());
             if (articles != null) corpus = firstRecords(corpus, articles, dir);
-            if (what.equals("ingest") || !App.indexExists(dir)) ingest(out, dir);
-            if (what.equals("search")) search(out, dir);
+            if (what.equals("ingest") || !target.exists()) ingest(out, target);
+            if (what.equals("search")) search(out, target);
             if (what.equals("summary")) SummaryBench.run(out, dir, topic, passages);
-            if (what.equals("answer")) answer(out, dir);
+            if (what.equals("answer")) answer(out, target);
             return 0;
         } finally {
             if (temp) deleteTree(dir);
@@ -158,15 +191,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "Ingest (BM25): timed runs, each into a fresh index; prints each and the median (default ${DEFAULT-VALUE}).")
     int runs;
 
-    private void ingest(PrintWriter out, Path dir) throws Exception {
+    private void ingest(PrintWriter out, BenchTarget dir) throws Exception {
         for (int w = 0; w < warmup && embedding.equals("none"); w++) {
-            Path scratch = Files.createTempDirectory("newsdesk-bench-warmup");
+            BenchTarget scratch = dir.scratch("warmup");
+            scratch.delete();
             try {
                 long t0 = System.nanoTime();
                 ingestRun(new CorpusIngest(new SentenceChunker(), () -> null, IngestLimits.DEFAULTS), scratch, "warm-up " + (w + 1));
                 out.printf(Locale.ROOT, "warm-up run %d: %.1f s (not counted)%n", w + 1, (System.nanoTime() - t0) / 1e9);
             } finally {
-                deleteTree(scratch);
+                scratch.delete();
             }
         }
         Embeddings e = embeddings();
@@ -177,7 +211,8 @@ final class BenchCommand implements Callable<Integer> {
         int timed = e == null ? Math.max(1, runs) : 1;
         List<Double> rates = new ArrayList<>();
         for (int run = 1; run < timed; run++) {
-            Path scratch = Files.createTempDirectory("newsdesk-bench-run");
+            BenchTarget scratch = dir.scratch("run");
+            scratch.delete();
             try {
                 long c0 = processCpuNanos();
                 long r0 = System.nanoTime();
@@ -187,7 +222,7 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "timed run %d: %d passages in %.2f s = %.0f passages/s end to end, CPU %.2f s%n",
                         run, rs.passages(), w, rs.passages() / w, (processCpuNanos() - c0) / 1e9);
             } finally {
-                deleteTree(scratch);
+                scratch.delete();
             }
         }
         long cpu0 = processCpuNanos();
@@ -205,20 +240,20 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "over %d timed runs: median %.0f passages/s, best %.0f, worst %.0f (end to end)%n",
                     timed, median, sorted.getLast(), sorted.getFirst());
         }
-        out.printf(Locale.ROOT, "ingest %s: %d articles (%d failed, %d folded), %d passages in %.1f s total "
+        out.printf(Locale.ROOT, "ingest %s on %s: %d articles (%d failed, %d folded), %d passages in %.1f s total "
                         + "= %.0f passages/s end to end; index phase %.1f s = %.0f passages/s%n",
-                corpus, sum.added() + sum.updated() + sum.unchanged(), sum.failed(), sum.folded(), sum.passages(), s,
+                corpus, dir.backend(), sum.added() + sum.updated() + sum.unchanged(), sum.failed(), sum.folded(), sum.passages(), s,
                 sum.passages() / s, sum.seconds(), sum.passages() / sum.seconds());
         double cpu = (processCpuNanos() - cpu0) / 1e9;
         out.printf(Locale.ROOT, "process CPU time %.1f s (wall %.1f s; on an idle 2-core machine wall >= CPU/2)%n", cpu, s);
-        out.printf(Locale.ROOT, "index size: %.1f MB%n", dirSize(dir) / 1e6);
+        out.printf(Locale.ROOT, "index size on %s: %.1f MB%n", dir.backend(), dir.bytes() / 1e6);
         if (e != null) {
             out.printf(Locale.ROOT, "embedding ingest reached %.0f%% of the model's own throughput%n",
                     100 * (sum.passages() / s) / modelRate);
         }
     }
 
-    private void search(PrintWriter out, Path dir) throws Exception {
+    private void search(PrintWriter out, BenchTarget dir) throws Exception {
         List<String> titles = new ArrayList<>();
         new CorpusReader(IngestLimits.DEFAULTS).read(List.of(corpus), new ArticleSink() {
             @Override
@@ -239,7 +274,7 @@ final class BenchCommand implements Callable<Integer> {
             titles.addAll(dev.newsdesk.eval.MultiHopQueries.load(questions).stream().map(dev.newsdesk.eval.MultiHopQuery::query).toList());
             Collections.shuffle(titles, new Random(42));
         }
-        try (EmbeddedBackend backend = new EmbeddedBackend(LuceneIndex.open(dir), embeddings());
+        try (SearchBackend backend = dir.open(embeddings());
              var threads = Retrieval.newSearchThreads()) {
             Retriever r = new Retrieval(backend, java.time.LocalDate::now, threads).retriever(retrieval.options(snippets, plan));
             int warm = Math.min(500, titles.size());
@@ -253,8 +288,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             Arrays.sort(ns);
             Runtime rt = Runtime.getRuntime();
-            out.printf(Locale.ROOT, "search (%s%s, top 10, snippets %s): %d queries (%s), p50 %.2f ms, "
-                            + "p95 %.2f ms, p99 %.2f ms, heap used %d MB%n", retrieval.mode, plan ? ", planned" : "", snippets ? "on" : "off",
+            out.printf(Locale.ROOT, "search on %s (%s%s, top 10, snippets %s): %d queries (%s), p50 %.2f ms, "
+                            + "p95 %.2f ms, p99 %.2f ms, heap used %d MB%n", dir.backend(), retrieval.mode, plan ? ", planned" : "", snippets ? "on" : "off",
                     queries, questions != null ? "questions from " + questions.getFileName() : "article headlines",
                     ns[queries / 2] / 1e6, ns[(int) (queries * 0.95)] / 1e6, ns[(int) (queries * 0.99)] / 1e6,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
@@ -266,12 +301,12 @@ final class BenchCommand implements Callable<Integer> {
      * ({@link dev.newsdesk.answer.lead.LeadRefiner}), the two interleaved question by question so that load on a
      * shared machine falls on both alike.
      */
-    private void answer(PrintWriter out, Path dir) throws Exception {
+    private void answer(PrintWriter out, BenchTarget dir) throws Exception {
         if (questions == null) throw new IllegalArgumentException("bench answer needs --questions FILE (MultiHop-RAG queries)");
         List<String> qs = new ArrayList<>(dev.newsdesk.eval.MultiHopQueries.load(questions).stream()
                 .map(dev.newsdesk.eval.MultiHopQuery::query).toList());
         Collections.shuffle(qs, new Random(42));
-        try (EmbeddedBackend backend = new EmbeddedBackend(LuceneIndex.open(dir), embeddings());
+        try (SearchBackend backend = dir.open(embeddings());
              var threads = Retrieval.newSearchThreads()) {
             Retrieval retrievals = new Retrieval(backend, java.time.LocalDate::now, threads);
             Retriever r = retrievals.retriever(retrieval.options(false, true));
@@ -323,12 +358,6 @@ final class BenchCommand implements Callable<Integer> {
     static long processCpuNanos() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
-    }
-
-    private static long dirSize(Path dir) throws java.io.IOException {
-        try (var s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

@@ -42,7 +42,7 @@ final class BotCommand implements Callable<Integer> {
             var held = live.heldOpener();
             var result = held != null
                     ? ingest.run(app.config.corpusDirs(), held, true, listener)
-                    : ingest.run(app.config.corpusDirs(), app.indexDir, true, listener);
+                    : ingest.run(app.config.corpusDirs(), app.writeTarget().opener(), true, listener);
             backend.refresh();
             return result.summary().line() + (result.failures().isEmpty() ? ""
                     : " (skipped: " + result.failures().getFirst().path().getFileName() + ": " + result.failures().getFirst().reason()
@@ -54,7 +54,7 @@ final class BotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = common.err();
         CountDownLatch finished = new CountDownLatch(1);
-        try (App app = App.create(common)) {
+        try (App app = App.create(common).reopenLazily()) {
             DiscordSettings settings = DiscordSettings.fromEnvironment(System.getenv(), app.config.properties());
             var backend = app.backend(err);
             Features features = app.coverageFeatures(err, chat);

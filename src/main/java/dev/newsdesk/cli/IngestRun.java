@@ -55,14 +55,12 @@ final class IngestRun implements Callable<Integer> {
                 IngestLimits.DEFAULTS).withOutlet(outlet);
         CorpusIngest.Result result;
         try (Progress stage = progress.open("ingest", "articles")) {
-            var cluster = app.clusterSink();
-            result = cluster == null ? ingest.run(roots, app.indexDir, prune, progress.ingest(stage))
-                    : ingest.run(roots, cluster, prune, progress.ingest(stage));
+            result = ingest.run(roots, app.writeTarget().opener(), prune, progress.ingest(stage));
         } catch (java.io.IOException e) {
             err.println("newsdesk: ingest failed: " + e.getMessage());
             // Not "unchanged since the last completed ingest": a long run commits every 20 s, and those commits stay.
-            err.println("newsdesk: the index at " + app.indexDir + " keeps what its last commit holds; fix the problem and "
-                    + "run ingest again (articles already indexed are skipped)");
+            err.println("newsdesk: " + app.writeTarget().describe() + " keeps what its last commit holds; fix the problem "
+                    + "and run ingest again (articles already indexed are skipped)");
             return Main.EXIT_ERROR;
         }
         for (CorpusIngest.Failure f : result.failures()) {

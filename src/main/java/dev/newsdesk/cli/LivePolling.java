@@ -1,6 +1,7 @@
 package dev.newsdesk.cli;
 
-import dev.newsdesk.index.HeldIndexWriter;
+import dev.newsdesk.index.IndexTarget;
+import dev.newsdesk.index.LocalIndexTarget;
 import dev.newsdesk.index.IndexLockedException;
 import dev.newsdesk.index.IngestSink;
 import dev.newsdesk.index.PassageEmbedder;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 final class LivePolling implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LivePolling.class);
 
-    private final Path indexDir;
+    private final IndexTarget target;
     private final Supplier<PassageEmbedder> embedder;
     private final SearchBackend backend;
     private final PollSession session;
@@ -44,21 +45,29 @@ final class LivePolling implements AutoCloseable {
     private volatile boolean stopped;
     private volatile boolean pollAll;
     private volatile Instant lastPass;
-    private HeldIndexWriter writer;
+    private IndexTarget.Held writer;
     private Thread thread;
 
+    /** Polls into the Lucene index in {@code indexDir}, keeping the poll state there. */
     LivePolling(SourcesFile file, FetchSettings settings, Path indexDir, Supplier<PassageEmbedder> embedder,
                 SearchBackend backend, Clock clock) throws IOException {
-        this.indexDir = indexDir;
+        this(file, settings, new LocalIndexTarget(indexDir), indexDir, embedder, backend, clock);
+    }
+
+    /** @param stateDir where the poll state file lives (the index folder, also when the index is a cluster's) */
+    LivePolling(SourcesFile file, FetchSettings settings, IndexTarget target, Path stateDir,
+                Supplier<PassageEmbedder> embedder, SearchBackend backend, Clock clock) throws IOException {
+        this.target = target;
         this.embedder = embedder;
         this.backend = backend;
         this.session = new PollSession(file, List.of(), settings,
-                new PolledArticleIndexer(model -> held().opener().open(model), new SentenceChunker(), embedder), indexDir, clock);
+                new PolledArticleIndexer(model -> held().opener().open(model), new SentenceChunker(), embedder), stateDir, clock);
     }
 
     static LivePolling of(App app, SearchBackend backend) throws IOException {
-        return new LivePolling(PollSession.sourcesFile(app), PollSession.fetchSettings(app), app.indexDir,
-                PollSession.embedder(app), backend, Clock.systemUTC());
+        IndexTarget target = app.writeTarget();
+        return new LivePolling(PollSession.sourcesFile(app), PollSession.fetchSettings(app), target, app.indexDir,
+                PollSession.embedder(app, target), backend, Clock.systemUTC());
     }
 
     /** Whether the sources file lists anything (the bot says it polls). */
@@ -83,13 +92,13 @@ final class LivePolling implements AutoCloseable {
         wake.release();
     }
 
-    /** The writer this bot holds, opened on first use; /reindex borrows it too. */
-    synchronized HeldIndexWriter held() throws IOException {
-        if (writer == null) writer = HeldIndexWriter.open(indexDir, embedder.get());
+    /** What this bot holds (the Lucene writer; nothing for a cluster), taken on first use; /reindex borrows it too. */
+    synchronized IndexTarget.Held held() throws IOException {
+        if (writer == null) writer = target.hold(embedder.get());
         return writer;
     }
 
-    /** Where /reindex writes: the held writer once polling holds it, else null (it opens the index itself). */
+    /** Where /reindex writes: the held target once polling holds it, else null (it opens the target itself). */
     synchronized IngestSink.Opener heldOpener() {
         return writer == null ? null : writer.opener();
     }

@@ -65,7 +65,7 @@ final class PollCommand implements Callable<Integer> {
                 return loop(session, out, err, app);
             } catch (IndexLockedException e) {
                 // The bot (or another poll or ingest) holds Lucene's write lock: nothing was written, nothing is lost.
-                err.println("newsdesk: the index at " + app.indexDir + " is open for writing by another newsdesk "
+                err.println("newsdesk: " + app.writeTarget().describe() + " is open for writing by another newsdesk "
                         + "process (the bot?); stop it or poll from the bot");
                 return Main.EXIT_ERROR;
             }
@@ -86,7 +86,7 @@ final class PollCommand implements Callable<Integer> {
         }, "newsdesk-poll-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         err.println("newsdesk: polling " + session.sources().stream().filter(Source::enabled).count()
-                + " sources into " + app.indexDir + "; stop with Ctrl-C");
+                + " sources into " + app.writeTarget().describe() + "; stop with Ctrl-C");
         err.flush();
         int status = 0;
         try {

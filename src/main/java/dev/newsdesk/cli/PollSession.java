@@ -1,6 +1,6 @@
 package dev.newsdesk.cli;
 
-import dev.newsdesk.index.HeldIndexWriter;
+import dev.newsdesk.index.IndexTarget;
 import dev.newsdesk.index.PassageEmbedder;
 import dev.newsdesk.index.PolledArticleIndexer;
 import dev.newsdesk.ingest.Cleaner;
@@ -8,7 +8,6 @@ import dev.newsdesk.ingest.DocumentReader;
 import dev.newsdesk.ingest.IngestLimits;
 import dev.newsdesk.ingest.SentenceChunker;
 import dev.newsdesk.retrieve.Embeddings;
-import dev.newsdesk.retrieve.LuceneIndex;
 import dev.newsdesk.sources.AllowedHosts;
 import dev.newsdesk.sources.FetchSettings;
 import dev.newsdesk.sources.PageReader;
@@ -81,18 +80,19 @@ final class PollSession implements AutoCloseable {
         });
     }
 
-    /** Writes into the index directory, opening it for each pass (the CLI: no lock held between passes). */
+    /** Writes into the configured index, opening it for each pass (the CLI: no lock held between passes). */
     static PollSession forCli(App app, List<Source> adHoc) throws IOException {
+        IndexTarget target = app.writeTarget();
         return new PollSession(sourcesFile(app), adHoc, fetchSettings(app),
-                PolledArticleIndexer.forIndex(app.indexDir, new SentenceChunker(), embedder(app)), app.indexDir,
-                Clock.systemUTC()).checkingLock(app.indexDir);
+                new PolledArticleIndexer(target.opener(), new SentenceChunker(), embedder(app, target)), app.indexDir,
+                Clock.systemUTC()).checking(target);
     }
 
-    private Path lockChecked;
+    private IndexTarget checked;
 
-    /** Each pass first checks that no other process holds the index (see {@link HeldIndexWriter#requireNotHeld}). */
-    private PollSession checkingLock(Path indexDir) {
-        this.lockChecked = indexDir;
+    /** Each pass first checks that no other process holds the target (see {@link IndexTarget#requireWritable}). */
+    private PollSession checking(IndexTarget target) {
+        this.checked = target;
         return this;
     }
 
@@ -100,7 +100,7 @@ final class PollSession implements AutoCloseable {
      * The passage model of the index as it is, so a poll never rebuilds it: an index built without vectors stays
      * BM25-only whatever {@code embedding.model} says; a new index gets the configured model. Loaded on first use.
      */
-    static Supplier<PassageEmbedder> embedder(App app) {
+    static Supplier<PassageEmbedder> embedder(App app, IndexTarget target) {
         return new Supplier<>() {
             private PassageEmbedder loaded;
             private boolean done;
@@ -108,7 +108,7 @@ final class PollSession implements AutoCloseable {
             @Override
             public synchronized PassageEmbedder get() {
                 if (!done) {
-                    loaded = load(app);
+                    loaded = load(app, target);
                     done = true;
                 }
                 return loaded;
@@ -116,14 +116,15 @@ final class PollSession implements AutoCloseable {
         };
     }
 
-    static PassageEmbedder load(App app) {
-        if (!App.indexExists(app.indexDir)) return app.ingestEmbeddings(false);
-        String model;
-        try (LuceneIndex idx = LuceneIndex.open(app.indexDir)) {
-            model = idx.embeddingModel();
+    static PassageEmbedder load(App app, IndexTarget target) {
+        java.util.Optional<String> built;
+        try {
+            built = target.embeddingModel();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read index '" + app.indexDir + "': " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException("cannot read " + target.describe() + ": " + e.getMessage(), e);
         }
+        if (built.isEmpty()) return app.ingestEmbeddings(false);
+        String model = built.get();
         int slash = model.indexOf('/');
         return Embeddings.load(slash < 0 ? model : model.substring(0, slash));
     }
@@ -150,7 +151,7 @@ final class PollSession implements AutoCloseable {
 
     /** @param listener told as each source has been fetched (progress) */
     PollReport pass(boolean dueOnly, dev.newsdesk.sources.Poller.Listener listener) throws IOException {
-        if (lockChecked != null) HeldIndexWriter.requireNotHeld(lockChecked);
+        if (checked != null) checked.requireWritable();
         List<Source> sources = sources();
         Set<String> hosts = new LinkedHashSet<>(AllowedHosts.of(sources.stream().map(Source::url).toList()).hosts());
         if (fetcher == null || !hosts.equals(fetcherHosts)) {

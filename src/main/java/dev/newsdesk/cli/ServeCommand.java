@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }, "newsdesk-serve-shutdown");
         boolean interrupted = false;
-        try (App app = App.create(common)) {
+        try (App app = App.create(common).reopenLazily()) {
             WebSettings settings = WebCompanion.settings(app, bind, port);
             // the insights page's numbers and the web's questions: the same store ask and the bot use, opened on
             // first use; a database that is down or missing makes the page say so instead of failing it
@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
                  WebServer server = WebCompanion.start(app, err, chat, log, settings)) {
                 Runtime.getRuntime().addShutdownHook(hook);
                 // the console shows warnings only (logback.xml), so the address is printed, not just logged
-                err.println("newsdesk: serving " + server.address() + " (index " + app.indexDir + ")"
+                err.println("newsdesk: serving " + server.address() + " (" + app.writeTarget().describe() + ")"
                         + (settings.loopbackOnly() ? "" : "; reachable from other machines") + "; stop it with Ctrl-C");
                 try {
                     stop.await();

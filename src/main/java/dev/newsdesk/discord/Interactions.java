@@ -62,8 +62,8 @@ record Interactions(Cooldown cooldown, WorkQueue work, AnswerMessages messages, 
                             inThread ? channel : null, messages.catalog())).orElse(0L);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("answering failed: {}", e.toString());
-                Replies.failEphemeral(hook, Replies.FAILED);
+                LOG.warn("answering failed: {}", Replies.logged(e));
+                Replies.failEphemeral(hook, Replies.failure(e));
                 return;
             }
             try {

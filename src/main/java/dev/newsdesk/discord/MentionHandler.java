@@ -92,9 +92,9 @@ final class MentionHandler {
                     target.sendMessage(m).complete();
                 }
             } catch (RuntimeException e) {
-                LOG.warn("answering a message failed: {}", e.toString());
+                LOG.warn("answering a message failed: {}", Replies.logged(e));
                 try {
-                    target.sendMessage(Replies.FAILED).setAllowedMentions(Replies.NO_MENTIONS).complete();
+                    target.sendMessage(Replies.failure(e)).setAllowedMentions(Replies.NO_MENTIONS).complete();
                 } catch (RuntimeException ignored) {
                     // nothing more we can do
                 }

@@ -326,8 +326,8 @@ public final class NewsdeskBot implements AutoCloseable {
                 // What the user typed cannot be used: the message says what to change.
                 if (!event.isAcknowledged()) Replies.ephemeral(event, e.getMessage());
             } catch (RuntimeException e) {
-                LOG.warn("/{} failed: {}", event.getName(), e.toString());
-                if (!event.isAcknowledged()) Replies.ephemeral(event, Replies.FAILED);
+                LOG.warn("/{} failed: {}", event.getName(), Replies.logged(e));
+                if (!event.isAcknowledged()) Replies.ephemeral(event, Replies.failure(e));
             }
         }
 
@@ -365,7 +365,7 @@ public final class NewsdeskBot implements AutoCloseable {
                     h.handle(event, id.substring(h.prefix().length()));
                 } catch (RuntimeException e) {
                     LOG.warn("component {} failed: {}", h.prefix(), e.toString());
-                    if (!event.isAcknowledged()) Replies.ephemeral(event, Replies.FAILED);
+                    if (!event.isAcknowledged()) Replies.ephemeral(event, Replies.failure(e));
                 }
                 return;
             }

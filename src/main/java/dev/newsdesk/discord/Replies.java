@@ -22,6 +22,31 @@ final class Replies {
     static final String BUSY = "I am answering a lot of questions right now; please try again in a minute.";
     static final String CLOSING = "The bot is restarting; please try again in a minute.";
     static final String FAILED = "Sorry, something went wrong while answering. Please try again later.";
+
+    /**
+     * The reply for a failed task: when search itself is unavailable (the cluster is down, the index missing), one
+     * sentence with the reason and the next step, so users and admins know it is not their question; else {@link #FAILED}.
+     */
+    static String failure(RuntimeException e) {
+        String unavailable = unavailable(e);
+        return unavailable != null ? unavailable : FAILED;
+    }
+
+    /** For the log: the unavailable sentence (the operator's to act on, no class name), else the exception. */
+    static String logged(RuntimeException e) {
+        String unavailable = unavailable(e);
+        return unavailable != null ? unavailable : e.toString();
+    }
+
+    private static String unavailable(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof dev.newsdesk.retrieve.IndexUnavailableException u) {
+                String why = u.getMessage() == null ? "the index cannot be opened" : u.getMessage().strip();
+                return "Search is unavailable: " + why + (why.endsWith(".") ? "" : ".");
+            }
+        }
+        return null;
+    }
     static final int EMBED_COLOR = 0x2B6CB0;
 
     private Replies() {
@@ -70,8 +95,8 @@ final class Replies {
             fail(hook, e.getMessage(), ephemeral);
             return;
         } catch (RuntimeException e) {
-            LOG.warn("command failed: {}", e.toString());
-            fail(hook, FAILED, ephemeral);
+            LOG.warn("command failed: {}", logged(e));
+            fail(hook, failure(e), ephemeral);
             return;
         }
         try {

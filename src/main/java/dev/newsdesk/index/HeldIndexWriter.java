@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code close} does not close the writer but rolls back whatever the borrower left uncommitted (a failed
  * update), as a sink of its own would.
  */
-public final class HeldIndexWriter implements Closeable {
+public final class HeldIndexWriter implements IndexTarget.Held {
     private final Path indexDir;
     private final String embeddingModel;
     private final ReentrantLock borrowed = new ReentrantLock();

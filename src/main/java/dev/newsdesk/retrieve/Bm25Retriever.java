@@ -78,7 +78,12 @@ public final class Bm25Retriever implements Retriever {
      * {@code titleField} unless it is null) and a proximity clause per adjacent pair on {@code textField}.
      */
     Query scoring(String text, String textField, String titleField) {
-        Set<String> terms = LuceneQueries.distinctTerms(index.analyzer(), text);
+        return scoring(index.analyzer(), settings, text, textField, titleField);
+    }
+
+    /** {@link #scoring(String, String, String)} for any analyzer: snippets mark a cluster's hits with the same query. */
+    static Query scoring(org.apache.lucene.analysis.Analyzer analyzer, Settings settings, String text, String textField, String titleField) {
+        Set<String> terms = LuceneQueries.distinctTerms(analyzer, text);
         BooleanQuery.Builder scoring = new BooleanQuery.Builder();
         for (String t : terms) {
             scoring.add(new TermQuery(new Term(textField, t)), BooleanClause.Occur.SHOULD);
@@ -90,7 +95,7 @@ public final class Bm25Retriever implements Retriever {
             // Pairs follow the question's word order (framing words dropped, as for the term clauses); a repeated
             // pair adds nothing new, and the cap bounds the cost of a pasted essay as MAX_QUERY_TERMS does.
             Set<List<String>> pairs = new LinkedHashSet<>();
-            List<String> seq = LuceneQueries.contentSequence(index.analyzer(), text);
+            List<String> seq = LuceneQueries.contentSequence(analyzer, text);
             for (int i = 0; i + 1 < seq.size() && pairs.size() < LuceneQueries.MAX_QUERY_TERMS; i++) {
                 if (!seq.get(i).equals(seq.get(i + 1))) pairs.add(List.of(seq.get(i), seq.get(i + 1)));
             }
@@ -126,13 +131,17 @@ public final class Bm25Retriever implements Retriever {
         });
     }
 
-    /** Passage text with {@code q}'s matches marked **bold**, one per hit of {@code top}; null when snippets are off. */
+    /**
+     * Passage text with {@code q}'s matches marked **bold**, one per hit of {@code top}; null when snippets are off.
+     * Marked by {@link Snippets} from the stored text, the code that marks a cluster's hits too.
+     */
     String[] snippets(org.apache.lucene.search.IndexSearcher searcher, Query q, TopDocs top) throws java.io.IOException {
         if (!snippets || top.scoreDocs.length == 0) return null;
-        UnifiedHighlighter hl = UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withFormatter(new DefaultPassageFormatter("**", "**", " … ", false))
-                .withMaxLength(20_000)
-                .build();
-        return hl.highlight(ArticleFields.TEXT, q, top, 2);
+        StoredFields stored = searcher.storedFields();
+        String[] out = new String[top.scoreDocs.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Snippets.mark(index.analyzer(), q, stored.document(top.scoreDocs[i].doc, java.util.Set.of(ArticleFields.TEXT)).get(ArticleFields.TEXT));
+        }
+        return out;
     }
 }

@@ -80,7 +80,14 @@ public final class Retrieval {
 
     /** The retriever for these options. */
     public Retriever retriever(Options o) {
-        Mode m = o.mode() == Mode.AUTO ? (backend.embeddingModel().equals(Embeddings.NONE) ? Mode.BM25 : Mode.HYBRID) : o.mode();
+        if (o.mode() == Mode.AUTO) {
+            // Resolved at each search from what the backend holds then, not once: a backend that opens later (the
+            // bot started while the cluster was down) or an index rebuilt with vectors is searched as it is now.
+            var built = new java.util.concurrent.ConcurrentHashMap<Mode, Retriever>();
+            return request -> built.computeIfAbsent(backend.embeddingModel().equals(Embeddings.NONE) ? Mode.BM25 : Mode.HYBRID,
+                    m -> retriever(o.withMode(m))).search(request);
+        }
+        Mode m = o.mode();
         Retriever base = switch (m) {
             case BM25 -> backend.lexical(o.snippets());
             case VECTOR -> backend.dense();

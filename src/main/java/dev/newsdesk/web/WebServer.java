@@ -88,6 +88,14 @@ public final class WebServer implements Closeable {
                 if (ctx.path().startsWith("/api/")) ApiRoutes.error(ctx, services.json(), 413, e.getMessage());
                 else ctx.html(Html.page("Too large", "<p class=\"error\">" + Html.text(e.getMessage()) + "</p>"));
             });
+            config.routes.exception(dev.newsdesk.retrieve.IndexUnavailableException.class, (e, ctx) -> {
+                // the cluster is down or the index missing: say so (503), the next request tries again
+                LOG.warn("request {}: search is unavailable: {}", ctx.path(), e.getMessage());
+                ctx.status(503);
+                String sentence = "Search is unavailable: " + e.getMessage().strip() + (e.getMessage().strip().endsWith(".") ? "" : ".");
+                if (ctx.path().startsWith("/api/")) ApiRoutes.error(ctx, services.json(), 503, sentence);
+                else ctx.html(Html.page("Search is unavailable", "<p class=\"error\">" + Html.text(sentence) + "</p>"));
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 // the detail goes to the log; the person gets a sentence, never a class name or stack trace
                 LOG.warn("request {} failed", ctx.path(), e);

@@ -13,6 +13,7 @@ import dev.newsdesk.retrieve.Lexicon;
 import dev.newsdesk.retrieve.Retriever;
 import dev.newsdesk.retrieve.SearchBackend;
 import dev.newsdesk.retrieve.SearchRequest;
+import dev.newsdesk.retrieve.Snippets;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ import org.apache.lucene.analysis.Analyzer;
  * analyzer, as the passages were at ingest, so both backends match the same terms.
  *
  * <p>BM25 runs as {@code dfs_query_then_fetch}: term statistics over all shards, so scores equal one index's.
- * kNN's {@code k} is per shard; the reply is cut to the count asked for. Snippets are the passage text unmarked.
+ * kNN's {@code k} is per shard; the reply is cut to the count asked for. Snippets are marked here by newsdesk's own
+ * {@link Snippets}, the code that marks the embedded index's hits, so both show the same.
  */
 public final class ElasticBackend implements SearchBackend {
     private final ElasticClient client;
@@ -82,7 +84,8 @@ public final class ElasticBackend implements SearchBackend {
             ObjectNode body = m.createObjectNode();
             body.put("size", r.limit());
             body.set("query", ElasticQueries.bm25(m, analyze(r.query()), "text_terms", "title_terms", "passage", r.filters()));
-            return ElasticQueries.hits(search(body, true));
+            List<Hit> hits = ElasticQueries.hits(search(body, true));
+            return snippets ? Snippets.marked(analyzer, r.query(), hits) : hits;
         };
     }
 
@@ -119,7 +122,7 @@ public final class ElasticBackend implements SearchBackend {
             List<Hit> out = new ArrayList<>();
             Map<String, Hit> found = catalogImpl().passages(best.keySet());
             best.forEach((id, score) -> { Hit h = found.get(id); if (h != null) out.add(h.withScore(score)); });
-            return out;
+            return snippets ? Snippets.marked(analyzer, r.query(), out) : out;
         };
     }
 
@@ -169,7 +172,7 @@ public final class ElasticBackend implements SearchBackend {
         ObjectNode bool = body.putObject("query").putObject("bool");
         ArrayNode f = bool.putArray("filter");
         f.addObject().putObject("term").put("kind", "passage");
-        if (term != null) f.addObject().putObject("term").put("text_terms", term);
+        if (term != null) f.addObject().putObject("match").putObject("text_terms").put("query", term); // as ElasticQueries.bm25
         return client.read("POST", "/" + index + "/_count", body).path("count").asLong();
     }
 

@@ -38,8 +38,10 @@ final class ElasticQueries {
         for (String t : seq) if (terms.size() < MAX_QUERY_TERMS) terms.add(t);
         ArrayNode should = m.createArrayNode();
         for (String t : terms) {
-            should.addObject().putObject("term").putObject(textField).put("value", t);
-            if (titleField != null) should.addObject().putObject("term").putObject(titleField).put("value", t).put("boost", TITLE_BOOST);
+            // match, not term: the question's terms go through the field's own (whitespace) analysis, as the
+            // indexed values did, so a term the tokenizer would cut differently still meets its indexed form
+            should.addObject().putObject("match").putObject(textField).put("query", t);
+            if (titleField != null) should.addObject().putObject("match").putObject(titleField).put("query", t).put("boost", TITLE_BOOST);
         }
         Set<List<String>> pairs = new LinkedHashSet<>();
         for (int i = 0; i + 1 < seq.size() && pairs.size() < MAX_QUERY_TERMS; i++) {
