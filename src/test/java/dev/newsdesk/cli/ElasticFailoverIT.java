@@ -84,7 +84,7 @@ class ElasticFailoverIT {
             AtomicBoolean stopping = new AtomicBoolean();
             List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
             Runnable ask = () -> {
-                while (roundsAfterStop.get() < 4 && problems.size() < 20) {
+                while (roundsAfterStop.get() < 2 && problems.size() < 20) {
                     boolean wasStopped = stopped.get();
                     for (String q : ElasticFixture.QUESTIONS) {
                         if (stopping.get()) duringStop.incrementAndGet();
@@ -105,7 +105,7 @@ class ElasticFailoverIT {
             // and whole answers (ask, a new command and client each time, citations read from the catalog)
             AtomicInteger answered = new AtomicInteger();
             Thread answerer = Thread.ofPlatform().name("answerer").start(() -> {
-                while (roundsAfterStop.get() < 4 && problems.size() < 20) {
+                while (roundsAfterStop.get() < 2 && problems.size() < 20) {
                     for (String q : asked) {
                         try {
                             String now = answer(q);
