@@ -53,6 +53,14 @@ class ElasticFailoverIT {
         if (cluster != null) cluster.close();
     }
 
+    /** The answer text and citations of {@code ask --json} (the store's question id left out: it grows). */
+    private String answer(String q) {
+        Cli.Result r = Cli.run("ask", q, "--as-of", "2025-01-01", "--json", "--home", home.toString());
+        assertThat(r.status()).as(r.toString()).isZero();
+        var j = r.json();
+        return j.path("answer").asText() + " " + j.path("citations");
+    }
+
     private static List<String> ids(List<Hit> hits) {
         return hits.stream().map(Hit::passageId).toList();
     }
@@ -65,6 +73,9 @@ class ElasticFailoverIT {
                     new Retrieval.Options(Retrieval.Mode.BM25, true, true, true, Retrieval.MAX_PER_ARTICLE, Retrieval.HYBRID_DENSE_WEIGHT));
             Map<String, List<String>> before = new HashMap<>();
             for (String q : ElasticFixture.QUESTIONS) before.put(q, ids(retriever.search(new SearchRequest(q, null, 10))));
+            List<String> asked = ElasticFixture.QUESTIONS.subList(0, 8);
+            Map<String, String> answers = new HashMap<>();
+            for (String q : asked) answers.put(q, answer(q));
 
             AtomicBoolean stopped = new AtomicBoolean();
             AtomicInteger roundsAfterStop = new AtomicInteger();
@@ -73,7 +84,7 @@ class ElasticFailoverIT {
             AtomicBoolean stopping = new AtomicBoolean();
             List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
             Runnable ask = () -> {
-                while (roundsAfterStop.get() < 4 && problems.size() < 20) {
+                while (roundsAfterStop.get() < 2 && problems.size() < 20) {
                     boolean wasStopped = stopped.get();
                     for (String q : ElasticFixture.QUESTIONS) {
                         if (stopping.get()) duringStop.incrementAndGet();
@@ -88,9 +99,24 @@ class ElasticFailoverIT {
                     if (wasStopped) roundsAfterStop.incrementAndGet();
                 }
             };
-            // two askers, as a bot answering several servers: more searches in flight when the node goes
+            // two searchers, as a bot answering several servers: more searches in flight when the node goes
             Thread asker = Thread.ofPlatform().name("asker-1").start(ask);
             Thread asker2 = Thread.ofPlatform().name("asker-2").start(ask);
+            // and whole answers (ask, a new command and client each time, citations read from the catalog)
+            AtomicInteger answered = new AtomicInteger();
+            Thread answerer = Thread.ofPlatform().name("answerer").start(() -> {
+                while (roundsAfterStop.get() < 2 && problems.size() < 20) {
+                    for (String q : asked) {
+                        try {
+                            String now = answer(q);
+                            if (!now.equals(answers.get(q))) problems.add(q + ": answer " + answers.get(q) + " became " + now);
+                        } catch (RuntimeException | AssertionError e) {
+                            problems.add(q + ": ask failed: " + e.getMessage());
+                        }
+                        answered.incrementAndGet();
+                    }
+                }
+            });
             while (queries.get() < ElasticFixture.QUESTIONS.size() / 2 && asker.isAlive()) Thread.sleep(20);
             int atStop = queries.get();
             stopping.set(true);
@@ -99,9 +125,10 @@ class ElasticFailoverIT {
             stopped.set(true);
             asker.join(TimeUnit.MINUTES.toMillis(5));
             asker2.join(TimeUnit.MINUTES.toMillis(1));
-            assertThat(asker.isAlive() || asker2.isAlive()).as("the asking threads end").isFalse();
-            System.out.printf("elastic failover: %d searches, %d while node-0 was stopping, %d after; %d failed or changed%n",
-                    queries.get(), duringStop.get(), queries.get() - atStop, problems.size());
+            answerer.join(TimeUnit.MINUTES.toMillis(2));
+            assertThat(asker.isAlive() || asker2.isAlive() || answerer.isAlive()).as("the asking threads end").isFalse();
+            System.out.printf("elastic failover: %d searches, %d while node-0 was stopping, %d after; %d answers; %d failed or changed%n",
+                    queries.get(), duringStop.get(), queries.get() - atStop, answered.get(), problems.size());
             problems.forEach(p -> System.out.println("  " + p));
             assertThat(problems).as("searches that failed or changed while a node stopped").isEmpty();
             assertThat(queries.get() - atStop).as("searches after the stop began").isGreaterThanOrEqualTo(2 * ElasticFixture.QUESTIONS.size());

@@ -29,8 +29,11 @@ final class ElasticCatalog implements Catalog {
 
     @Override
     public Optional<ArticleView> article(String articleId) {
-        JsonNode d = client.callOrNull("GET", "/" + index + "/_doc/" + enc(ElasticIngestSink.articleDocId(articleId)), null);
-        if (d == null || !d.path("found").asBoolean()) return Optional.empty();
+        // a multi-get of one: "not found" is a 200 with found=false, so a 404 can only be a closing node, and read retries it
+        ObjectNode body = m.createObjectNode();
+        body.putArray("ids").add(ElasticIngestSink.articleDocId(articleId));
+        JsonNode d = client.read("POST", "/" + index + "/_mget", body).path("docs").path(0);
+        if (!d.path("found").asBoolean()) return Optional.empty();
         JsonNode s = d.path("_source");
         List<String> also = new ArrayList<>();
         s.path("also_published_by").forEach(n -> also.add(n.asText()));
@@ -43,10 +46,6 @@ final class ElasticCatalog implements Catalog {
     private static String text(JsonNode s, String f) {
         JsonNode n = s.path(f);
         return n.isMissingNode() || n.isNull() ? null : n.asText();
-    }
-
-    private static String enc(String id) {
-        return java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override
