@@ -120,8 +120,13 @@ interface BenchTarget {
         public long bytes() throws IOException {
             try (ElasticClient c = new ElasticClient(settings)) {
                 c.call("POST", "/" + settings.index() + "/_flush", null);
-                return c.call("GET", "/" + settings.index() + "/_stats/store", null).path("_all").path("primaries")
+                // total over all copies divided by the copies: the primaries' own figure read near zero right
+                // after a bulk ingest on the local cluster (its primaries had just been moved)
+                long total = c.call("GET", "/" + settings.index() + "/_stats/store", null).path("_all").path("total")
                         .path("store").path("size_in_bytes").asLong();
+                int replicas = c.call("GET", "/" + settings.index() + "/_settings", null).elements().next().path("settings")
+                        .path("index").path("number_of_replicas").asInt(0);
+                return total / (replicas + 1);
             }
         }
 

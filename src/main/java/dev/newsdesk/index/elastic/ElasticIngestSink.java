@@ -120,13 +120,36 @@ public final class ElasticIngestSink implements IngestSink {
         }
     }
 
+    /**
+     * Finds the article's documents (article, passages, sentences) by id and deletes them in one bulk request:
+     * _delete_by_query lives in the reindex module, which a cluster may lack (the test framework's has none).
+     */
     @Override
     public void delete(String articleId) throws IOException {
         flush();
         client.call("POST", "/" + index + "/_refresh", null);
-        ObjectNode body = m.createObjectNode();
-        body.putObject("query").putObject("term").put("article_id", articleId);
-        client.call("POST", "/" + index + "/_delete_by_query?conflicts=proceed&refresh=true", body);
+        while (true) {
+            ObjectNode body = m.createObjectNode();
+            body.put("size", 10_000);
+            body.put("_source", false);
+            body.putObject("query").putObject("term").put("article_id", articleId);
+            JsonNode hits = client.call("POST", "/" + index + "/_search", body).path("hits").path("hits");
+            if (hits.isEmpty()) return;
+            StringBuilder ndjson = new StringBuilder();
+            for (JsonNode h : hits) {
+                ndjson.append("{\"delete\":{\"_index\":").append(m.writeValueAsString(index)).append(",\"_id\":")
+                        .append(m.writeValueAsString(h.path("_id").asText())).append("}}\n");
+            }
+            JsonNode r = client.call("POST", "/_bulk?refresh=true", ndjson.toString());
+            for (JsonNode item : r.path("items")) {
+                int status = item.path("delete").path("status").asInt();
+                if (status >= 300 && status != 404) {
+                    throw new IOException("Elasticsearch refused to delete document '" + item.path("delete").path("_id").asText()
+                            + "' (HTTP " + status + "); check the cluster's health and run ingest again");
+                }
+            }
+            if (hits.size() < 10_000) return;
+        }
     }
 
     @Override

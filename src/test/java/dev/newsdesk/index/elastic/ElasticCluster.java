@@ -70,6 +70,16 @@ public final class ElasticCluster implements AutoCloseable {
 
     /** Starts a fresh 3-node cluster in {@code target/es-it/NAME} (a leftover one there is stopped and wiped first). */
     public static ElasticCluster start(String name) {
+        return start(name, freePorts());
+    }
+
+    /** A free range of ports for a cluster: node 0 answers HTTP on the returned one (a test may point at it first). */
+    public static int freePort() {
+        return freePorts();
+    }
+
+    /** As {@link #start(String)}, with node 0's HTTP port {@code port} (from {@link #freePort}). */
+    public static ElasticCluster start(String name, int port) {
         Path data = projectDir().resolve("target/es-it").resolve(name);
         try {
             script(data, Duration.ofMinutes(1), "stop", "--data", data.toString()); // a run killed earlier may have left one
@@ -78,7 +88,6 @@ public final class ElasticCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int port = freePorts();
         Result r = script(data, START_TIMEOUT, "start", "--nodes", Integer.toString(NODES), "--http-port", Integer.toString(port),
                 "--data", data.toString());
         Path urls = data.resolve("cluster.url");
