@@ -111,6 +111,7 @@ class ElasticVectorIT {
 
     @Test
     void theOutletFilterIsInsideTheKnnRequest() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ElasticFixture.hasBbc(corpus), "the BBC outlets need ../shared/datasets/bbc");
         // filtered inside kNN, every one of the 10 hits is from the outlet; filtered after, most would be dropped
         for (String q : List.of("Why did US crude oil prices surge?", "Which film leads the US box office?")) {
             JsonNode hits = search(clustered, false, q, "--mode", "vector", "--outlet", "BBC Sport");
