@@ -74,6 +74,31 @@ class ElasticUnavailableTest {
     }
 
     @Test
+    void aPortThatDoesNotSpeakHttpSaysSo() throws Exception {
+        // what a node's transport port (9300) looks like to an HTTP client: bytes that are not an HTTP reply
+        try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread t = Thread.ofVirtual().start(() -> {
+                while (!s.isClosed()) {
+                    try (var c = s.accept()) {
+                        c.getInputStream().read(new byte[4096]);
+                        c.getOutputStream().write(new byte[] {'E', 'S', 0, 0, 0, 6, 1, 2, 3, 4, 5, 6});
+                        c.getOutputStream().flush();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            Path home = home("http://127.0.0.1:" + s.getLocalPort());
+            for (List<String> c : COMMANDS) {
+                Cli.Result r = Cli.run(concat(c, "--home", home.toString()));
+                assertOneSentence(r, embeddedMissingIndexStatus(c), "http://127.0.0.1:" + s.getLocalPort(), "no HTTP reply", "transport port");
+            }
+            s.close();
+            t.join(5_000);
+        }
+    }
+
+    @Test
     void aRefusedKeyNamesTheEnvironmentVariable() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         // what a secured cluster answers to a request without (or with a wrong) key

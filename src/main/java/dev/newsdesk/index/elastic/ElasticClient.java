@@ -127,7 +127,16 @@ public final class ElasticClient implements Closeable {
         Request r = new Request(method, endpoint);
         if (body instanceof String s) r.setEntity(new StringEntity(s, ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
         else if (body != null) r.setJsonEntity(json.writeValueAsString(body));
-        Response resp = client.performRequest(r);
+        Response resp;
+        try {
+            resp = client.performRequest(r);
+        } catch (RuntimeException e) {
+            // The client wraps what is not an I/O error (a reply that is not HTTP, e.g. from a transport port) as a
+            // bare "error while performing request": name the likely cause, so the user sentence says what to fix.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException("no HTTP reply from Elasticsearch (" + (cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage()) + "); is elasticsearch.hosts the nodes' HTTP port (9200 by default), not the transport port?", e);
+        }
         // The rest5 client hands back error replies (404, 400, 401, 429...) as responses, unlike the old low-level
         // client: without this every failed PUT, missing index and refused key looked like success.
         if (resp.getStatusCode() >= 400) throw new ResponseException(resp);
