@@ -1,6 +1,12 @@
 package dev.newsdesk.index;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
@@ -20,5 +26,19 @@ public final class Analyzers {
      */
     public static Similarity similarity() {
         return new BM25Similarity(0.9f, 0.4f);
+    }
+
+    /** The terms {@code analyzer} makes of {@code text} for {@code field}, in order (what both backends index). */
+    public static List<String> terms(Analyzer analyzer, String field, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) out.add(term.toString());
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // an in-memory string: cannot happen short of a broken analyzer
+        }
+        return out;
     }
 }

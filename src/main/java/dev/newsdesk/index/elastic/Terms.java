@@ -15,16 +15,7 @@ final class Terms {
     private Terms() {}
 
     static List<String> of(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(ArticleFields.TEXT, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) out.add(term.toString());
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return dev.newsdesk.index.Analyzers.terms(analyzer, ArticleFields.TEXT, text);
     }
 
     /**
