@@ -32,9 +32,7 @@ final class LuceneQueries {
 
     /** The question's analyzed terms in order, framing words dropped unless nothing else is left. */
     static List<String> contentSequence(Analyzer analyzer, String text) {
-        List<String> all = analyze(analyzer, ArticleFields.TEXT, text);
-        List<String> content = all.stream().filter(t -> !QuestionFraming.isFraming(t)).toList();
-        return content.isEmpty() ? all : content;
+        return QuestionFraming.content(analyze(analyzer, ArticleFields.TEXT, text));
     }
 
     static Set<String> distinctTerms(Analyzer analyzer, String text) {

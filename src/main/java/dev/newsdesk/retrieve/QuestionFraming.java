@@ -19,4 +19,10 @@ public final class QuestionFraming {
     public static boolean isFraming(String term) {
         return TERMS.contains(term);
     }
+
+    /** A question's analyzed terms in order, framing words dropped unless nothing else is left (both backends). */
+    public static java.util.List<String> content(java.util.List<String> terms) {
+        java.util.List<String> content = terms.stream().filter(t -> !isFraming(t)).toList();
+        return content.isEmpty() ? terms : content;
+    }
 }

@@ -27,13 +27,8 @@ final class ElasticQueries {
 
     private ElasticQueries() {}
 
-    static List<String> content(List<String> all) {
-        List<String> content = all.stream().filter(t -> !QuestionFraming.isFraming(t)).toList();
-        return content.isEmpty() ? all : content;
-    }
-
     static ObjectNode bm25(ObjectMapper m, List<String> analyzed, String textField, String titleField, String kind, Filters f) {
-        List<String> seq = content(analyzed);
+        List<String> seq = QuestionFraming.content(analyzed);
         Set<String> terms = new LinkedHashSet<>();
         for (String t : seq) if (terms.size() < MAX_QUERY_TERMS) terms.add(t);
         ArrayNode should = m.createArrayNode();
